@@ -1,0 +1,95 @@
+# East–West report. `make` builds the report; `make test` proves the committed outputs.
+# Every rule writes through a temporary file and .DELETE_ON_ERROR removes a target whose
+# recipe failed, so an interrupted build never leaves an output that looks up to date.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := report
+.SUFFIXES:
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+
+PYTHON_BOOT ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ENV := $(VENV)/.installed
+
+# Each checkout builds from its own sources, also when it borrows another checkout's .venv.
+export PYTHONPATH := $(CURDIR)/src
+export EASTWEST_ROOT := $(CURDIR)
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+# Kernels otherwise warn about frozen modules on every start.
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+export JUPYTER_PLATFORM_DIRS := 1
+
+SRC := $(sort $(wildcard src/eastwest/*.py src/eastwest/*.mplstyle src/eastwest/templates/*))
+INPUTS := data/raw/article.txt data/raw/article.txt.sha256 data/codebook.csv \
+          data/number_decisions.csv
+CONTEXT := $(sort $(wildcard data/external/* data/sources.csv data/pairings.csv data/regions.csv))
+DATA := data/processed/indicators.csv data/processed/number_audit.csv \
+        data/processed/datapackage.json
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+EXECUTED := $(patsubst notebooks/%,report/notebooks/%,$(NOTEBOOKS))
+NOTEBOOK_HTML := $(EXECUTED:.ipynb=.html)
+READER := report/report.html report/report.pdf
+STEPS := $(words x $(NOTEBOOKS) x)
+
+.PHONY: report data figures test lab bench clean distclean help lock rehash env
+
+report: $(READER) $(NOTEBOOK_HTML) ## Build everything: data, notebooks, figures, HTML and PDF (default)
+
+data: $(DATA) ## Clean the article's figures into data/processed/
+
+figures: $(EXECUTED) ## Execute the notebooks, which draw figures/
+
+env: $(ENV) ## Create or update .venv from requirements.lock
+
+$(ENV): requirements.lock
+	@echo "[setup] $(VENV) from requirements.lock"
+	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check "$$(grep -m1 '^uv==' requirements.lock)"
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
+	@$(PY) -m ipykernel install --sys-prefix --name eastwest \
+	    --display-name "Python 3 (eastwest)" >/dev/null 2>&1
+	@touch $@
+
+$(DATA) &: $(INPUTS) $(SRC) | $(ENV)
+	@echo "[1/$(STEPS)] clean figures -> data/processed/"
+	@$(PY) -m eastwest.build_data
+
+report/notebooks/%.ipynb: notebooks/%.ipynb $(DATA) $(CONTEXT) $(SRC) | $(ENV)
+	@echo "[$$((10#$(firstword $(subst _, ,$*)) + 1))/$(STEPS)] execute $<"
+	@$(PY) -m eastwest.execute $< $@
+
+$(READER) $(NOTEBOOK_HTML) &: $(EXECUTED) $(DATA) $(CONTEXT) $(SRC) | $(ENV)
+	@echo "[$(STEPS)/$(STEPS)] render report/report.html, report/report.pdf"
+	@$(PY) -m eastwest.report
+
+test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte for byte
+	@$(PY) -m pytest
+
+lab: $(ENV) ## Explore the notebooks in JupyterLab (kernel "Python 3 (eastwest)")
+	$(VENV)/bin/jupyter lab notebooks/
+
+bench: $(ENV) ## Measure the build against doing it by hand; writes bench/results.md
+	@$(PY) bench/run.py
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (uses the package index)
+	@test -x $(VENV)/bin/uv || { echo "run make env first"; exit 1; }
+	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --extra dev pyproject.toml \
+	    -o requirements.lock --custom-compile-command "make lock"
+
+rehash: ## Record the SHA-256 of a deliberately updated article
+	cd data/raw && sha256sum article.txt > article.txt.sha256
+	@echo "recorded: $$(cat data/raw/article.txt.sha256)"
+
+clean: ## Remove every generated output (keeps .venv)
+	rm -rf data/processed figures report
+
+distclean: clean ## Also remove the environment
+	rm -rf $(VENV)
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12

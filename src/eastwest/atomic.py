@@ -1,0 +1,46 @@
+"""Write outputs whole or not at all.
+
+Every file the build produces goes through here: the bytes land in a temporary file beside the
+target and are renamed over it only when complete, so a failure never leaves a half-written
+output that a later ``make`` would take as up to date.
+"""
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+
+@contextmanager
+def atomic_path(target: str | os.PathLike):
+    """Yield a temporary path beside ``target``; rename it over ``target`` on success."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(target: str | os.PathLike, data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_text(target: str | os.PathLike, text: str) -> None:
+    """UTF-8 with LF line endings, whatever the platform."""
+    write_bytes(target, text.encode("utf-8"))
+
+
+def csv_text(frame) -> str:
+    """A pandas frame as CSV text with LF endings and no index, in the frame's row order."""
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def write_csv(target: str | os.PathLike, frame) -> None:
+    write_text(target, csv_text(frame))

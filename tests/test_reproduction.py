@@ -1,0 +1,142 @@
+"""A clean rebuild in a scratch copy reproduces every committed output byte for byte.
+
+The copy holds the project's sources only (no data/processed, figures or report) and borrows
+this checkout's environment; ``make report`` must rebuild everything from them. The same
+copy then serves the build-graph tests: no-op, one changed notebook, a notebook that raises.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT_DIRS = ("data/processed", "figures", "report")
+VENV = ROOT / ".venv"
+
+pytestmark = pytest.mark.slow
+
+
+def project_files(root: Path) -> list[str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=root, capture_output=True, text=True, check=True,
+    ).stdout.split("\0")  # fmt: skip
+    return sorted(name for name in listed if name and (root / name).is_file())
+
+
+def is_output(name: str) -> bool:
+    return any(name == d or name.startswith(d + "/") for d in OUTPUT_DIRS)
+
+
+def make(copy: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("EASTWEST_ROOT", "PYTHONPATH")}
+    return subprocess.run(
+        ["make", "--no-print-directory", f"VENV={VENV}", *args],
+        cwd=copy, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    copy = tmp_path_factory.mktemp("rebuild")
+    for name in project_files(ROOT):
+        if not is_output(name):
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            # copy2 keeps the modification times, so the borrowed environment stays current.
+            shutil.copy2(ROOT / name, copy / name)
+    return copy, make(copy, "-j2", "report")
+
+
+def outputs_under(root: Path) -> dict[str, Path]:
+    found = {}
+    for folder in OUTPUT_DIRS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                found[str(path.relative_to(root))] = path
+    return found
+
+
+def test_rebuild_succeeds(rebuilt):
+    _copy, result = rebuilt
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_rebuild_reproduces_committed_outputs_byte_for_byte(rebuilt):
+    copy, result = rebuilt
+    assert result.returncode == 0, result.stderr
+    committed, fresh = outputs_under(ROOT), outputs_under(copy)
+    assert sorted(fresh) == sorted(committed), "the rebuild makes a different set of files"
+    differing = [
+        name for name in committed if committed[name].read_bytes() != fresh[name].read_bytes()
+    ]
+    assert differing == [], f"rebuilt outputs differ from the committed ones: {differing}"
+
+
+def test_every_notebook_executed_without_error(rebuilt):
+    copy, _result = rebuilt
+    sources = sorted((copy / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert sources
+    for source in sources:
+        executed = nbformat.read(copy / "report" / "notebooks" / source.name, as_version=4)
+        code = [cell for cell in executed.cells if cell.cell_type == "code"]
+        assert all(cell.execution_count for cell in code), f"{source.name} was not run"
+        errors = [o for cell in code for o in cell.outputs if o.output_type == "error"]
+        assert errors == [], f"{source.name}: {errors}"
+
+
+def test_progress_is_one_line_per_step(rebuilt):
+    copy, result = rebuilt
+    steps = [line for line in result.stdout.splitlines() if line.strip()]
+    notebooks = len(list((copy / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    assert len(steps) == notebooks + 2, result.stdout
+    assert all(line.startswith("[") for line in steps), result.stdout
+
+
+def test_second_make_does_nothing(rebuilt):
+    copy, _ = rebuilt
+    result = make(copy, "report")
+    assert result.returncode == 0
+    assert "[" not in result.stdout, result.stdout
+
+
+def test_changed_notebook_reruns_only_itself_and_the_report(rebuilt):
+    copy, _ = rebuilt
+    changed = sorted((copy / "notebooks").glob("[0-9][0-9]_*.ipynb"))[-1]
+    os.utime(changed)
+    dry = make(copy, "-n", "report").stdout
+    executed = [line for line in dry.splitlines() if "eastwest.execute" in line]
+    assert len(executed) == 1 and f"notebooks/{changed.name}" in executed[0], dry
+    assert "eastwest.report" in dry
+    # Leave the copy up to date for the next test.
+    os.utime(changed, (0, 0))
+
+
+def test_notebook_that_raises_stops_the_build_and_keeps_earlier_outputs(rebuilt):
+    copy, _ = rebuilt
+    before = {name: path.read_bytes() for name, path in outputs_under(copy).items()}
+    broken = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# Broken"),
+            nbformat.v4.new_code_cell("x = 1"),
+            nbformat.v4.new_code_cell("raise ValueError('figure 42 is missing')"),
+        ],
+        metadata={"kernelspec": {"name": "eastwest", "display_name": "eastwest",
+                                 "language": "python"}},
+    )  # fmt: skip
+    path = copy / "notebooks" / "99_broken.ipynb"
+    path.write_text(json.dumps(nbformat.from_dict(broken)), encoding="utf-8")
+    try:
+        result = make(copy, "report")
+    finally:
+        path.unlink()
+    assert result.returncode != 0
+    assert "notebooks/99_broken.ipynb" in result.stderr
+    assert "cell 3 of 3" in result.stderr
+    assert "figure 42 is missing" in result.stderr
+    after = {name: p.read_bytes() for name, p in outputs_under(copy).items()}
+    assert after == before, "a failed notebook must leave every earlier output as it was"
