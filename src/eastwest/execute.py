@@ -36,6 +36,8 @@ def execute(source: Path, target: Path) -> None:
         timeout=TIMEOUT_S,
         kernel_name=nb.metadata.get("kernelspec", {}).get("name", KERNEL),
         record_timing=False,
+        # The kernel's own warnings (TCP without encryption on loopback) are noise in a build log.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
         resources={"metadata": {"path": str(source.parent)}},
     )
     try:
