@@ -23,7 +23,12 @@ export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
+# What each step imports, so that a change reruns only the steps it can affect.
 SRC := $(sort $(wildcard src/eastwest/*.py src/eastwest/*.mplstyle src/eastwest/templates/*))
+DATA_SRC := $(addprefix src/eastwest/,__init__.py atomic.py audit.py build_data.py codebook.py \
+              errors.py indicators.py paths.py quantities.py schema.py source.py)
+RENDER_SRC := $(filter src/eastwest/report.py src/eastwest/pdf.py src/eastwest/templates/%,$(SRC))
+NOTEBOOK_SRC := $(filter-out $(RENDER_SRC),$(SRC))
 INPUTS := data/raw/article.txt data/raw/article.txt.sha256 data/codebook.csv \
           data/number_decisions.csv
 CONTEXT := $(sort $(wildcard data/external/* data/sources.csv data/pairings.csv data/regions.csv))
@@ -55,11 +60,11 @@ $(ENV): requirements.lock
 	    --display-name "Python 3 (eastwest)" >/dev/null 2>&1
 	@touch $@
 
-$(DATA) &: $(INPUTS) $(SRC) | $(ENV)
+$(DATA) &: $(INPUTS) $(DATA_SRC) | $(ENV)
 	@echo "[1/$(STEPS)] clean figures -> data/processed/"
 	@$(PY) -m eastwest.build_data
 
-report/notebooks/%.ipynb: notebooks/%.ipynb $(DATA) $(CONTEXT) $(SRC) | $(ENV)
+report/notebooks/%.ipynb: notebooks/%.ipynb $(DATA) $(CONTEXT) $(NOTEBOOK_SRC) | $(ENV)
 	@echo "[$$((10#$(firstword $(subst _, ,$*)) + 1))/$(STEPS)] execute $<"
 	@$(PY) -m eastwest.execute $< $@
 
