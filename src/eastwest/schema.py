@@ -171,8 +171,8 @@ def _totals_fields():
         _field(
             "period_end_assumed",
             "string",
-            "Assumed end of the '20 years' period",
-            enum=["2015", "mid-2016", "2016"],
+            "Assumed end of the '20 years' period; n/a for a series only one total reports",
+            enum=["2015", "mid-2016", "2016", "n/a"],
         ),
         _field("added_years", "number", "Years between the two totals under that assumption"),
         _field("implied_yearly_added", "number", "difference / added_years"),

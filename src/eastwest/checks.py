@@ -1,0 +1,477 @@
+"""Consistency checks of the article's totals against the official figures, with verdicts.
+
+Each check states its numbers and one verdict — consistent, in tension or cannot tell — that
+the rules below compute. The official figures are the yardstick only: a check never changes
+or completes one of the article's figures.
+"""
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+from eastwest.external import PROGRAMME_START, citation, official, own_term
+
+CONSISTENT, IN_TENSION, CANNOT_TELL = "consistent", "in tension", "cannot tell"
+
+# --- Verdict rules --------------------------------------------------------------------------
+# Rounding: a published figure stands for every value that rounds to it, i.e. ± half a unit of
+# its last non-zero digit (118.2亿 is 118.15–118.25亿). A verdict must hold at every corner of
+# these intervals (and of any unknown split); where the corners disagree it is "cannot tell".
+#
+# Pace: splitting totals from different releases yields amounts for sub-periods. The yearly
+# amount of a sub-period is out of line when it exceeds the higher of its two neighbours'
+# yearly amounts, or undercuts the lower, by more than PACE_TOLERANCE (yearly aid is lumpy, so
+# a margin is allowed); a step of more than BREAK_FACTOR between adjacent sub-periods is a
+# break no source explains; a negative amount is impossible. Any of these: in tension.
+PACE_TOLERANCE = 1.25
+BREAK_FACTOR = 5.0
+# Same figure: two figures for the same series and period agree when they differ by no more
+# than the rounding of the coarser one.
+# "多" (more than): "160多亿" covers at least 160亿 and less than 170亿 (one unit of its last
+# digit more); a figure agrees with it when it falls in that range.
+
+SCALES = {"万亿元": 1e12, "亿元": 1e8, "万人次": 1e4}
+YI = ("亿元", SCALES["亿元"])
+
+
+def rounding_half_unit(value: float) -> float:
+    """Half a unit of the last non-zero digit of a whole-number figure in base units."""
+    digits = str(round(value))
+    return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0")))
+
+
+def display_unit(figure: str) -> tuple[str, float]:
+    """The unit an article figure is written in ("118.2亿元" → 亿元), with its size."""
+    suffix = re.sub(r"^[\d.]+", "", figure).rstrip("多余")
+    return suffix, SCALES[suffix]
+
+
+def fmt(value: float) -> str:
+    """One decimal from 1 up, two significant digits below: 72.0, 5.6, 0.3, 0.023.
+
+    Halves round up, as a reader rounding 16.65 by hand would.
+    """
+    number = Decimal(repr(float(value)))
+    if abs(number) >= 1:
+        return f"{number.quantize(Decimal('0.1'), ROUND_HALF_UP):,}"
+    if number == 0:
+        return "0"
+    places = Decimal(1).scaleb(number.adjusted() - 1)  # two significant digits
+    return f"{number.quantize(places, ROUND_HALF_UP).normalize():f}"
+
+
+def times(ratio: float) -> str:
+    """A ratio as a reader would say it: 2.33×, 11×."""
+    return f"{ratio:.2f}×" if ratio < 10 else f"{ratio:.0f}×"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """An amount over the years start–end (inclusive)."""
+
+    start: int
+    end: int
+    amount: float
+
+    @property
+    def yearly(self) -> float:
+        return self.amount / (self.end - self.start + 1)
+
+
+def pace_problems(segments: list[Segment]) -> list[str]:
+    """What the pace rule objects to in consecutive segments; empty if nothing."""
+    problems = [f"{s.start}–{s.end} negative" for s in segments if s.amount < 0]
+    if problems:
+        return problems
+    for before, this, after in zip(segments, segments[1:], segments[2:], strict=False):
+        low, high = sorted((before.yearly, after.yearly))
+        if this.yearly > high * PACE_TOLERANCE or this.yearly < low / PACE_TOLERANCE:
+            problems.append(f"{this.start}–{this.end} out of line")
+    for before, after in itertools.pairwise(segments):
+        low, high = sorted((before.yearly, after.yearly))
+        if high > low * BREAK_FACTOR:  # written as a product: a year of nothing is a break too
+            problems.append(f"break {before.start}–{before.end} to {after.start}–{after.end}")
+    return problems
+
+
+def corners(values: dict[str, float], spreads: dict[str, float]):
+    """Every combination of value − spread and value + spread."""
+    keys = list(values)
+    ends = [(values[k] - spreads.get(k, 0), values[k] + spreads.get(k, 0)) for k in keys]
+    for combo in itertools.product(*ends):
+        yield dict(zip(keys, combo, strict=True))
+
+
+def verdict_over_corners(flagged: list[bool]) -> str:
+    if all(flagged):
+        return IN_TENSION
+    if not any(flagged):
+        return CONSISTENT
+    return CANNOT_TELL
+
+
+def pace_verdict(build: Callable, values: dict, spreads: dict) -> str:
+    return verdict_over_corners(
+        [bool(pace_problems(build(corner))) for corner in corners(values, spreads)]
+    )
+
+
+@dataclass(frozen=True)
+class Check:
+    key: str
+    title: str
+    verdict: str
+    statement: str  # Markdown with the computed numbers
+    caveat: str
+    numbers: dict[str, float] = field(default_factory=dict)  # base units
+
+    def __post_init__(self):
+        object.__setattr__(self, "numbers", {k: float(v) for k, v in self.numbers.items()})
+
+    def markdown(self) -> str:
+        caveat = f" *Caveat:* {self.caveat}" if self.caveat else ""
+        return f"**({self.key}) {self.title}: {self.verdict}.** {self.statement}{caveat}"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    indicators: pd.DataFrame
+    official: pd.DataFrame
+    sources: pd.DataFrame
+
+    def article(self, series: str, part: int, start: int = PROGRAMME_START) -> pd.Series:
+        rows = self.indicators[
+            (self.indicators["series"] == series)
+            & (self.indicators["part"] == part)
+            & (self.indicators["period_start"] == start)
+        ]
+        if len(rows) != 1:
+            raise KeyError(f"article figure {series} (part {part}, from {start}): {len(rows)}")
+        return rows.iloc[0]
+
+    def article_citation(self, part: int) -> str:
+        return citation(self.sources.loc[f"part{part}"])
+
+
+# The official figures these checks lean on, by the span they cover: the national review of
+# 1996–2007 (People's Daily, 2008) and the 12th Five-Year Plan, 2011–2015 (briefing, 2016).
+FIRST_REVIEW = (PROGRAMME_START, 2007)
+PLAN_12 = (2011, 2015)
+
+
+def _said(value: float, unit: str, scale: float, term: str, cite: str) -> str:
+    return f"{fmt(value / scale)}{unit} ({term}, {cite})"
+
+
+def _spreads(values: dict[str, float]) -> dict[str, float]:
+    return {key: rounding_half_unit(value) for key, value in values.items()}
+
+
+def period_end_evidence(inp: Inputs) -> Check:
+    """(e) Xinhua's fiscal plus social aid against the briefing's "160多亿" for 1996–2015."""
+    part1 = inp.article("fiscal_aid", 1)
+    unit, scale = display_unit(part1["figure"])
+    xinhua = inp.sources.loc["part1", "published"]
+    fiscal = official(inp.official, "fiscal_aid", PROGRAMME_START, published=xinhua)
+    social = official(inp.official, "social_donations", PROGRAMME_START, published=xinhua)
+    total = official(inp.official, "total_aid", PROGRAMME_START)
+    if fiscal["value"] != part1["value"]:
+        raise ValueError("Xinhua's fiscal aid no longer equals the article's part 1 figure")
+    if "多" not in total["note"]:
+        raise ValueError("the briefing's total is no longer recorded as a '多' (more than) figure")
+    lower = total["value"]
+    upper = lower + 2 * rounding_half_unit(lower)
+    values = {"fiscal": part1["value"], "social": social["value"]}
+    flagged = [
+        not lower <= c["fiscal"] + c["social"] < upper for c in corners(values, _spreads(values))
+    ]
+    summed = values["fiscal"] + values["social"]
+    plan = official(inp.official, "fiscal_aid", *PLAN_12)
+    plan_yearly = plan["value"] / (PLAN_12[1] - PLAN_12[0] + 1)
+    after_2015 = summed - lower
+    end = int(total["period_end"])
+    statement = (
+        f"Xinhua's report of {xinhua}, the first publication of part 1, gives the same "
+        f"{fmt(fiscal['value'] / scale)}{unit} of fiscal aid ({fiscal['term_zh']}) together with "
+        f"{_said(social['value'], unit, scale, social['term_zh'], citation(social))}: "
+        f"{fmt(fiscal['value'] / scale)} + {fmt(social['value'] / scale)} = "
+        f"{fmt(summed / scale)}{unit}. The December 2016 briefing "
+        f"({citation(total)}) puts aid ({total['term_zh']}) for "
+        f"{total['period_start']}–{end} at '{lower / scale:.0f}多亿', i.e. at least "
+        f"{fmt(lower / scale)} and less than {fmt(upper / scale)}{unit}. The sum falls in that "
+        f"range, so the '20 years' most likely ran {total['period_start']}–{end}. Had they run "
+        f"to mid-{end + 1}, the first half of {end + 1} could hold only about "
+        f"{fmt(summed / scale)} − {fmt(lower / scale)} = {fmt(after_2015 / scale)}{unit} of "
+        f"aid, against {fmt(plan_yearly / scale)}{unit} of fiscal aid a year in "
+        f"{PLAN_12[0]}–{PLAN_12[1]}; a total to the end of {end + 1} could not have been "
+        f"counted by {xinhua}."
+    )
+    return Check(
+        "e", "Where the '20 years' end", verdict_over_corners(flagged), statement,
+        "an inference: neither part of the article states the end year, and it assumes the "
+        "briefing's aid is fiscal plus social aid as Xinhua counts them.",
+        {"fiscal": values["fiscal"], "social": values["social"], "sum": summed,
+         "briefing_lower": lower, "briefing_upper": upper, "after_2015_max": after_2015,
+         "plan_yearly": plan_yearly, "inferred_end": end},
+    )  # fmt: skip
+
+
+def _against_neighbours(gap: Segment, before: Segment, after: Segment, scale: float) -> str:
+    """Where a sub-period's yearly amount stands against its neighbours', in words."""
+    low, high = sorted((before.yearly, after.yearly))
+    where = (
+        "between" if low <= gap.yearly <= high else "above both" if gap.yearly > high
+        else "below both"
+    )  # fmt: skip
+    return (
+        f"{where} the {before.start}–{before.end} average of {fmt(before.yearly / scale)} and "
+        f"the {after.start}–{after.end} average of {fmt(after.yearly / scale)}"
+    )
+
+
+def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
+    """(a) The article's '20 years' less the 2011–2015 aid, against the 1996–2007 donations."""
+    part1 = inp.article("fiscal_aid", 1)
+    unit, scale = display_unit(part1["figure"])
+    plan = official(inp.official, "fiscal_aid", *PLAN_12)
+    early = official(inp.official, "fiscal_aid", *FIRST_REVIEW)
+    title = "Fiscal aid 1996–2010 implied by the '20 years' total"
+    if twenty_years_end != PLAN_12[1]:
+        return Check("a", title, CANNOT_TELL, f"It needs the '20 years' to end in {PLAN_12[1]}.",
+                     "")  # fmt: skip
+    values = {"twenty": part1["value"], "plan": plan["value"], "early": early["value"]}
+
+    def build(v):
+        return [
+            Segment(*FIRST_REVIEW, v["early"]),
+            Segment(FIRST_REVIEW[1] + 1, PLAN_12[0] - 1, v["twenty"] - v["plan"] - v["early"]),
+            Segment(*PLAN_12, v["plan"]),
+        ]
+
+    before, gap, after = build(values)
+    upto_2010 = values["twenty"] - values["plan"]
+    term, cite = own_term(part1["name_zh"]), inp.article_citation(1)
+    statement = (
+        f"Read as {PROGRAMME_START}–{twenty_years_end}, the article's '20 years' total of "
+        f"{_said(values['twenty'], unit, scale, term, cite)} less the "
+        f"{PLAN_12[0]}–{PLAN_12[1]} figure of "
+        f"{_said(values['plan'], unit, scale, plan['term_zh'], citation(plan))} leaves "
+        f"{fmt(values['twenty'] / scale)} − {fmt(values['plan'] / scale)} = "
+        f"{fmt(upto_2010 / scale)}{unit} for {PROGRAMME_START}–{PLAN_12[0] - 1}. Against the "
+        f"{FIRST_REVIEW[0]}–{FIRST_REVIEW[1]} total of "
+        f"{_said(values['early'], unit, scale, early['term_zh'], citation(early))} that leaves "
+        f"{fmt(gap.amount / scale)}{unit} for {gap.start}–{gap.end}, {fmt(gap.yearly / scale)}"
+        f"{unit} a year: {_against_neighbours(gap, before, after, scale)}{unit} a year."
+    )
+    return Check(
+        "a", title, pace_verdict(build, values, _spreads(values)), statement,
+        f"the {FIRST_REVIEW[1]} figure counts {early['term_zh']} (free donations), which need not "
+        f"equal {own_term(part1['name_zh'])} (fiscal aid); the check rests on the "
+        f"{twenty_years_end} end of the '20 years'.",
+        {"upto_2010": upto_2010, "gap": gap.amount, "gap_yearly": gap.yearly,
+         "before_yearly": before.yearly, "after_yearly": after.yearly},
+    )  # fmt: skip
+
+
+def enterprise_investment_split(inp: Inputs) -> Check:
+    """(b) The article's 1996–2014 investment against the briefing's 2011–2015 and 1996–2015."""
+    article = inp.article("enterprise_investment", 2)
+    unit, scale = display_unit(article["figure"])
+    plan = official(inp.official, "enterprise_investment", *PLAN_12)
+    whole = official(inp.official, "enterprise_investment", PROGRAMME_START, PLAN_12[1],
+                     published=plan["published"])  # fmt: skip
+    early = official(inp.official, "enterprise_investment", *FIRST_REVIEW)
+    last = int(article["period_end"])
+    values = {"article": article["value"], "plan": plan["value"], "whole": whole["value"]}
+
+    def build(v):
+        return [
+            Segment(PROGRAMME_START, PLAN_12[0] - 1, v["whole"] - v["plan"]),
+            Segment(PLAN_12[0], last, v["plan"] - (v["whole"] - v["article"])),
+            Segment(last + 1, PLAN_12[1], v["whole"] - v["article"]),
+        ]
+
+    spreads = _spreads(values)
+    jumps = [b[1].yearly / b[0].yearly for b in map(build, corners(values, spreads))]
+    before, middle, final = build(values)
+    half = max(spreads.values()) / scale
+    said = _said(
+        values["article"], unit, scale, own_term(article["name_zh"]), inp.article_citation(2)
+    )
+    statement = (
+        f"The article's {said} for {PROGRAMME_START}–{last} and the briefing's "
+        f"{fmt(values['plan'] / scale)}{unit} "
+        f"for {PLAN_12[0]}–{PLAN_12[1]} and {fmt(values['whole'] / scale)}{unit} for "
+        f"{PROGRAMME_START}–{PLAN_12[1]} ({plan['term_zh']}, {citation(plan)}) fit together "
+        f"only if {final.start} alone brought {fmt(values['whole'] / scale)} − "
+        f"{fmt(values['article'] / scale)} = {fmt(final.amount / scale)}{unit}, as much as all "
+        f"of {before.start}–{before.end} ({fmt(values['whole'] / scale)} − "
+        f"{fmt(values['plan'] / scale)} = {fmt(before.amount / scale)}{unit}), leaving "
+        f"{fmt(middle.amount / scale)}{unit} for {middle.start}–{middle.end}. The yearly pace "
+        f"would have jumped from {fmt(before.yearly / scale)}{unit} ({before.start}–{before.end}) "
+        f"to {fmt(middle.yearly / scale)}{unit} ({middle.start}–{middle.end}), "
+        f"{times(middle.yearly / before.yearly)}; with every figure anywhere within its rounding "
+        f"(±{fmt(half)}{unit}) the jump stays between {times(min(jumps))} and {times(max(jumps))}."
+    )
+    return Check(
+        "b", "Enterprise investment 1996–2014 against the 2011–2015 plan",
+        pace_verdict(build, values, spreads), statement,
+        f"the same {fmt(values['whole'] / scale)}{unit} for {PROGRAMME_START}–{PLAN_12[1]} is in "
+        f"Xinhua's report of {inp.sources.loc['part1', 'published']} too. People's Daily's "
+        f"{_said(early['value'], *YI, early['term_zh'], citation(early))} for "
+        f"{early['period_start']}–{early['period_end']} also puts the early years low, so the jump "
+        f"may be real growth or a widening of what counts as investment; the sources do not say.",
+        {"year_2015": final.amount, "upto_2010": before.amount, "plan_before_2015": middle.amount,
+         "jump": middle.yearly / before.yearly, "jump_min": min(jumps), "jump_max": max(jumps)},
+    )  # fmt: skip
+
+
+def cadre_exchange_2011_2015(inp: Inputs) -> Check:
+    """(c) The article's cadre exchanges against the briefing's, same period."""
+    article = inp.article("cadre_exchange", 1, start=PLAN_12[0])
+    other = official(inp.official, "cadre_exchange", int(article["period_start"]),
+                     int(article["period_end"]))  # fmt: skip
+    tolerance = max(rounding_half_unit(article["value"]), rounding_half_unit(other["value"]))
+    difference = abs(article["value"] - other["value"])
+    verdict = CONSISTENT if difference <= tolerance else IN_TENSION
+    statement = (
+        f"The article gives {article['value']:,.0f}人次 ({own_term(article['name_zh'])}, "
+        f"{inp.article_citation(1)}) for {article['period_start']}–{article['period_end']}; "
+        f"the December 2016 briefing gives {other['value']:,.0f}人次 ({other['term_zh']}, "
+        f"{citation(other)}) for the same years: a difference of {difference:,.0f}."
+    )
+    return Check(
+        "c", "Cadre exchanges 2011–2015", verdict, statement,
+        "the terms differ (挂职干部, cadres on secondment; 党政干部, party and government "
+        "cadres), but the same count for the same years points to one statistic.",
+        {"article": article["value"], "official": other["value"], "difference": difference},
+    )  # fmt: skip
+
+
+def labour_export_2008_2010(inp: Inputs) -> Check:
+    """(d) The article's 1996–2014 labour export less 1996–2007, against 2011–2015."""
+    article = inp.article("labour_export", 2)
+    unit, scale = display_unit(article["figure"])
+    early = official(inp.official, "labour_export", *FIRST_REVIEW)
+    plan = official(inp.official, "labour_export", *PLAN_12)
+    # How much of the 2011–2015 figure fell before 2015 is unknown: anywhere from none to all.
+    values = {"article": article["value"], "early": early["value"], "plan": plan["value"],
+              "share_before_2015": 0.5}  # fmt: skip
+    spreads = _spreads({k: values[k] for k in ("article", "early", "plan")})
+    spreads["share_before_2015"] = 0.5
+
+    def build(v):
+        gap = v["article"] - v["early"] - v["share_before_2015"] * v["plan"]
+        return [
+            Segment(*FIRST_REVIEW, v["early"]),
+            Segment(FIRST_REVIEW[1] + 1, PLAN_12[0] - 1, gap),
+            Segment(*PLAN_12, v["plan"]),
+        ]
+
+    before, gap, after = build(values | {"share_before_2015": 1.0})  # the least it can be
+    since_2007 = values["article"] - values["early"]
+    said = _said(
+        values["article"], unit, scale, own_term(article["name_zh"]), inp.article_citation(2)
+    )
+    plan_said = _said(values["plan"], unit, scale, plan["term_zh"], citation(plan))
+    statement = (
+        f"The article's {said} for {PROGRAMME_START}–{article['period_end']} less "
+        f"{_said(values['early'], unit, scale, early['term_zh'], citation(early))} for "
+        f"{early['period_start']}–{early['period_end']} leaves {fmt(since_2007 / scale)}{unit} "
+        f"for {gap.start}–{article['period_end']}. {PLAN_12[0]}–{article['period_end']} cannot "
+        f"have brought more than the {plan_said} of {PLAN_12[0]}–{PLAN_12[1]}, so "
+        f"{gap.start}–{gap.end} brought at least "
+        f"{fmt(gap.amount / scale)}{unit}, {fmt(gap.yearly / scale)}{unit} a year or more: "
+        f"{_against_neighbours(gap, before, after, scale)}{unit} a year."
+    )
+    return Check(
+        "d", "Labour export 2008–2010 implied by the 1996–2014 total",
+        pace_verdict(build, values, spreads), statement,
+        f"three terms ({own_term(article['name_zh'])}, {early['term_zh']}, {plan['term_zh']}) "
+        "may count organised labour export differently, so the tension may lie in definitions.",
+        {"since_2007": since_2007, "gap_min": gap.amount, "gap_yearly_min": gap.yearly,
+         "before_yearly": before.yearly, "after_yearly": after.yearly},
+    )  # fmt: skip
+
+
+def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
+    """(f) The increase between the two totals as 2015's aid, within the 2011–2015 plan."""
+    earlier, later = inp.article("fiscal_aid", 2), inp.article("fiscal_aid", 1)
+    unit, scale = display_unit(later["figure"])
+    plan = official(inp.official, "fiscal_aid", *PLAN_12)
+    title = "The increase as one year of the 2011–2015 plan"
+    last = int(earlier["period_end"])
+    if twenty_years_end != PLAN_12[1] or twenty_years_end != last + 1:
+        return Check("f", title, CANNOT_TELL, f"It needs the '20 years' to end in {last + 1}.", "")
+    values = {"earlier": earlier["value"], "later": later["value"], "plan": plan["value"]}
+
+    def build(v):
+        added = v["later"] - v["earlier"]
+        return [
+            Segment(PROGRAMME_START, PLAN_12[0] - 1, v["later"] - v["plan"]),
+            Segment(PLAN_12[0], last, v["plan"] - added),
+            Segment(last + 1, twenty_years_end, added),
+        ]
+
+    before, middle, final = build(values)
+    statement = (
+        f"Read with the {twenty_years_end} end, the increase of {fmt(final.amount / scale)}"
+        f"{unit} is the aid of {final.start}. The briefing's "
+        f"{_said(values['plan'], unit, scale, plan['term_zh'], citation(plan))} for "
+        f"{PLAN_12[0]}–{PLAN_12[1]} then leaves {fmt(middle.amount / scale)}{unit} for "
+        f"{middle.start}–{middle.end}, {fmt(middle.yearly / scale)}{unit} a year, after "
+        f"{fmt(before.yearly / scale)}{unit} a year in {before.start}–{before.end}. The "
+        f"yearly pace rose {times(middle.yearly / before.yearly)} from {before.start}–"
+        f"{before.end} to {middle.start}–{middle.end}, and {final.start} brought "
+        f"{times(final.yearly / middle.yearly)} the {middle.start}–{middle.end} average."
+    )
+    return Check(
+        "f", title, pace_verdict(build, values, _spreads(values)), statement,
+        f"part 1 says {own_term(later['name_zh'])}, part 2 and the briefing "
+        f"{own_term(earlier['name_zh'])}; read as the same quantity.",
+        {"year_2015": final.amount, "plan_before_2015": middle.amount,
+         "plan_before_2015_yearly": middle.yearly, "upto_2010_yearly": before.yearly,
+         "ratio_2015_to_plan": final.yearly / middle.yearly},
+    )  # fmt: skip
+
+
+def run_checks(inp: Inputs) -> list[Check]:
+    """Every check, (a) to (f); (e) first fixes the end of the '20 years' the others use."""
+    period = period_end_evidence(inp)
+    end = int(period.numbers["inferred_end"])
+    return [
+        fiscal_aid_1996_2010(inp, end),
+        enterprise_investment_split(inp),
+        cadre_exchange_2011_2015(inp),
+        labour_export_2008_2010(inp),
+        period,
+        fiscal_aid_2015_pace(inp, end),
+    ]
+
+
+def checks_table(checks: list[Check]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"Check": [f"({c.key}) {c.title}" for c in checks],
+         "Verdict": [c.verdict for c in checks]}
+    )  # fmt: skip
+
+
+def verdict_rules() -> str:
+    """The rules behind every verdict, with their thresholds, as Markdown."""
+    return (
+        f"- *Rounding*: a published figure stands for anything that rounds to it (118.2亿 is "
+        f"118.15–118.25亿); a verdict must hold at every combination of these limits, else "
+        f"it is **{CANNOT_TELL}**.\n"
+        f"- *Pace*: where totals from different releases are split into sub-periods, a "
+        f"sub-period is out of line if its yearly amount exceeds the higher of its neighbours' "
+        f"by more than {PACE_TOLERANCE - 1:.0%} or undercuts the lower by as much; a step of "
+        f"more than {BREAK_FACTOR:g}-fold between adjacent sub-periods is a break; a negative "
+        f"amount is impossible. Any of these: **{IN_TENSION}**; none: **{CONSISTENT}**.\n"
+        f"- *Same figure*: two figures for the same years agree if they differ by no more than "
+        f"the rounding of the coarser one.\n"
+        f"- *'多' (more than)*: '160多亿' covers at least 160亿 and less than 170亿."
+    )

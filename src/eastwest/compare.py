@@ -1,0 +1,455 @@
+"""The article's two cumulative totals compared: 1996–2014 (part 2) against '20 years' (part 1).
+
+Part 2 (Guangming Daily, 2015-11-28) counts 1996–2014; part 1 (Xinhua, 2016-07-21) says only
+"20年来", so the years the increase spans depend on where the '20 years' ended. Each reading of
+that end gives its own implied yearly amount, and the table keeps them side by side.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.patheffects import withStroke
+from matplotlib.ticker import FuncFormatter
+
+from eastwest import paths
+from eastwest.atomic import write_csv
+from eastwest.charts import (
+    ACTOR_COLOURS,
+    GUIDE,
+    INK,
+    OKABE_ITO,
+    PALE,
+    Chart,
+    add_source,
+    style,
+)  # fmt: skip
+from eastwest.checks import PLAN_12
+from eastwest.external import PROGRAMME_START, citation, load_sources, own_term, series_name_en
+from eastwest.schema import _totals_fields
+from eastwest.tables import MISSING, format_number
+
+COLUMNS = [field["name"] for field in _totals_fields()]
+NOT_APPLICABLE = "n/a"
+YI = 1e8  # 亿: the unit the article and the charts give amounts of money in
+BILLION = 1e9  # for English prose: 118.2亿 is 11.82 billion
+EARLIER_PART, LATER_PART = 2, 1  # part 2 was published first
+EARLIER_END = 2014  # the table's columns are named for part 2's stated period, 1996–2014
+
+
+@dataclass(frozen=True)
+class PeriodEnd:
+    """One reading of where the '20 years' ended."""
+
+    label: str
+    last_year: int
+    share_of_last_year: float  # 0.5: the period stops halfway through last_year
+    reading: str
+
+    def years_covered(self) -> float:
+        return self.last_year - PROGRAMME_START + self.share_of_last_year
+
+
+PERIOD_ENDS = (
+    PeriodEnd("2015", 2015, 1.0, "'20 years' as 1996–2015, counted inclusively: the end "
+              "inferred from the December 2016 briefing"),
+    PeriodEnd("mid-2016", 2016, 0.5, "to mid-2016, when Xinhua published the total: an "
+              "alternative reading"),
+    PeriodEnd("2016", 2016, 1.0, "1996–2016, twenty years counted from 1996: an "
+              "alternative reading"),
+)  # fmt: skip
+
+
+def programme_totals(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The article's programme-wide cumulative totals: counted from 1996, of a named series."""
+    rows = indicators[
+        (indicators["period_start"] == PROGRAMME_START) & (indicators["series"] != "")
+    ]
+    return rows[rows["part"].isin([EARLIER_PART, LATER_PART])]
+
+
+def _one(rows: pd.DataFrame, part: int) -> pd.Series | None:
+    rows = rows[rows["part"] == part]
+    if len(rows) > 1:
+        raise ValueError(f"series {rows['series'].iloc[0]}: {len(rows)} totals in part {part}")
+    return rows.iloc[0] if len(rows) else None
+
+
+def _name_en(row: pd.Series, indicators: pd.DataFrame) -> str:
+    name = series_name_en(row["name_en"])
+    # "Of which at provincial level" needs the total it is part of to stand alone.
+    parent = row["note"].removeprefix("part of ")
+    if name.startswith("Of which") and parent in set(indicators["indicator"]):
+        parent_row = indicators[indicators["indicator"] == parent].iloc[0]
+        name = f"{series_name_en(parent_row['name_en'])}: {name[0].lower()}{name[1:]}"
+    return name
+
+
+def covered_years(start: int, end: int) -> int:
+    """Years from start to end, both counted: 1996–2014 is 19 years."""
+    return int(end) - int(start) + 1
+
+
+def _years(row: pd.Series) -> int:
+    return covered_years(row["period_start"], row["period_end"])
+
+
+def _base(series, earlier, later, indicators) -> dict:
+    named = earlier if earlier is not None else later
+    return {
+        "series": series,
+        "name_en": _name_en(named, indicators),
+        "name_zh": own_term(named["name_zh"]),
+        "unit": named["unit"],
+        "indicator_1996_2014": "" if earlier is None else earlier["indicator"],
+        "indicator_20_years": "" if later is None else later["indicator"],
+        "value_1996_2014": None if earlier is None else earlier["value"],
+        "value_20_years": None if later is None else later["value"],
+        "yearly_average_1996_2014": None if earlier is None else earlier["value"] / _years(earlier),
+    }
+
+
+def _term_caveat(earlier, later) -> str:
+    terms = own_term(later["name_zh"]), own_term(earlier["name_zh"])
+    if terms[0] == terms[1]:
+        return ""
+    return f"; terms differ slightly: {terms[0]} (part 1), {terms[1]} (part 2)"
+
+
+def _comparable_rows(base: dict, earlier, later) -> list[dict]:
+    difference = later["value"] - earlier["value"]
+    rows = []
+    for end in PERIOD_ENDS:
+        added_years = end.years_covered() - _years(earlier)
+        implied = difference / added_years
+        rows.append(base | {
+            "difference": difference,
+            "growth_ratio": difference / earlier["value"],
+            "period_end_assumed": end.label,
+            "added_years": added_years,
+            "implied_yearly_added": implied,
+            "ratio_to_yearly_average": implied / base["yearly_average_1996_2014"],
+            "comparable": True,
+            "reason": end.reading + _term_caveat(earlier, later),
+        })  # fmt: skip
+    return rows
+
+
+def _single_row(base: dict, earlier, later) -> dict:
+    if later is None:
+        reason = ("only the 1996–2014 total (part 2) reports it; the '20 years' total "
+                  "(part 1) gives no figure to compare")  # fmt: skip
+    else:
+        reason = ("only the '20 years' total (part 1) reports it; the 1996–2014 total "
+                  "(part 2) gives no figure to compare")  # fmt: skip
+    return base | {"period_end_assumed": NOT_APPLICABLE, "comparable": False, "reason": reason}
+
+
+def compare_totals(indicators: pd.DataFrame) -> pd.DataFrame:
+    """One row per series and reading of the '20 years' end; a single 'n/a' row for a series
+    found in only one of the two totals.
+
+    Order: the series in both totals first, then those in one only, each group in the order of
+    the indicator table; the readings in the order of PERIOD_ENDS.
+    """
+    totals = programme_totals(indicators)
+    both, single = [], []
+    for series in dict.fromkeys(totals["series"]):
+        rows = totals[totals["series"] == series]
+        earlier, later = _one(rows, EARLIER_PART), _one(rows, LATER_PART)
+        if earlier is not None and earlier["period_end"] != EARLIER_END:
+            raise ValueError(f"{earlier['indicator']}: a part 2 total not ending in {EARLIER_END}")
+        base = _base(series, earlier, later, indicators)
+        if earlier is not None and later is not None:
+            both.extend(_comparable_rows(base, earlier, later))
+        else:
+            single.append(_single_row(base, earlier, later))
+    frame = pd.DataFrame(both + single, columns=COLUMNS)
+    frame["comparable"] = frame["comparable"].astype(bool)
+    for column in ("value_1996_2014", "value_20_years", "difference", "growth_ratio",
+                   "yearly_average_1996_2014", "added_years", "implied_yearly_added",
+                   "ratio_to_yearly_average"):  # fmt: skip
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
+def write_totals(frame: pd.DataFrame, path=paths.TOTALS) -> None:
+    if list(frame.columns) != COLUMNS:
+        raise ValueError(f"totals columns {list(frame.columns)} differ from the schema {COLUMNS}")
+    write_csv(path, frame)
+
+
+def readings_table(totals: pd.DataFrame, series: str = "fiscal_aid") -> pd.DataFrame:
+    """The readings of the '20 years' end side by side, in 亿元, for one comparable series."""
+    rows = totals[(totals["series"] == series) & totals["comparable"]]
+    readings = {end.label: end.reading.split(":")[0] for end in PERIOD_ENDS}
+    # Two decimals: the totals themselves have one, in 亿元.
+    return pd.DataFrame({
+        "'20 years' end": rows["period_end_assumed"],
+        "Reading": rows["period_end_assumed"].map(readings),
+        "Years added after 2014": rows["added_years"],
+        "Implied yearly amount (亿元)": (rows["implied_yearly_added"] / YI).round(2),
+        "1996–2014 yearly average (亿元)": (rows["yearly_average_1996_2014"] / YI).round(2),
+        "Ratio to the 1996–2014 average": rows["ratio_to_yearly_average"].round(2),
+    }).reset_index(drop=True)  # fmt: skip
+
+
+def _shown(values: pd.Series, indicator_ids: pd.Series, indicators: pd.DataFrame) -> pd.Series:
+    """Values as text with the decimals each needs, '+' where the article says 多 or 余."""
+    at_least = set(indicators.loc[indicators["qualifier"] == "at_least", "indicator"])
+    return pd.Series([
+        format_number(value) + ("+" if indicator in at_least else "")
+        if pd.notna(value) else MISSING
+        for value, indicator in zip(values, indicator_ids, strict=True)
+    ], index=values.index)  # fmt: skip
+
+
+def totals_overview(totals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """One row per series for reading: amounts of money in 亿元, everything else as counted."""
+    rows = totals.drop_duplicates("series")
+    scale = rows["unit"].map({"yuan": YI}).fillna(1.0)
+    earlier, later = rows["indicator_1996_2014"], rows["indicator_20_years"]
+    no_indicator = pd.Series("", index=rows.index)  # a difference is never a lower bound
+    return pd.DataFrame({
+        "Series": rows["name_en"] + " " + rows["name_zh"],
+        "Unit": rows["unit"].replace({"yuan": "亿元"}),
+        # As text, each with the decimals it needs: 118.2亿元 beside 6,643,000 person-times.
+        "1996–2014 (part 2)": _shown(rows["value_1996_2014"] / scale, earlier, indicators),
+        "'20 years' (part 1)": _shown(rows["value_20_years"] / scale, later, indicators),
+        "Difference": _shown(rows["difference"] / scale, no_indicator, indicators),
+        "Growth": rows["growth_ratio"].map(lambda g: MISSING if pd.isna(g) else f"{g:+.2%}"),
+        "Reported in": [
+            "both totals" if both else "1996–2014 only" if pd.notna(early) else "'20 years' only"
+            for both, early in zip(rows["comparable"], rows["value_1996_2014"], strict=True)
+        ],
+    }).reset_index(drop=True)  # fmt: skip
+
+
+# --- Charts ---------------------------------------------------------------------------------
+# Both follow the house conventions of eastwest.charts: drawn inside its style, returned as a
+# Chart (figure, plotted numbers, alt text, file name) for charts.publish().
+
+AID = ACTOR_COLOURS["government"]
+
+
+def _yi(value: float) -> str:
+    return f"{value / YI:,.2f}".rstrip("0").rstrip(".")
+
+
+def fiscal_aid_chart(totals: pd.DataFrame, twenty_years_end: str) -> Chart:
+    """The two totals and their difference; the yearly amount implied by each reading."""
+    rows = totals[(totals["series"] == "fiscal_aid") & totals["comparable"]].reset_index()
+    first = rows.iloc[0]
+    name = f"{first['name_en']} {first['name_zh']}"
+    sources = load_sources()
+    cited = {part: citation(sources.loc[f"part{part}"]) for part in (LATER_PART, EARLIER_PART)}
+    with style():
+        fig = Figure(figsize=(7.0, 3.9))
+        left, right = fig.subplots(1, 2, width_ratios=[1, 1.35])
+        fig.suptitle(f"{name}: two cumulative totals, and what the increase means a year",
+                     x=0.0, ha="left", color=INK)  # fmt: skip
+
+        before, after = first["value_1996_2014"] / YI, first["value_20_years"] / YI
+        left.bar([0, 1], [before, before], width=0.6, color=AID)
+        left.bar([1], [after - before], bottom=[before], width=0.6, color=PALE, edgecolor=AID,
+                 hatch="////", linewidth=0.8)  # fmt: skip
+        for x, value in ((0, before), (1, after)):
+            left.annotate(_yi(value * YI), (x, value), xytext=(0, 3), textcoords="offset points",
+                          ha="center", va="bottom", fontsize=8.5, color=INK)  # fmt: skip
+        left.annotate(
+            f"+{_yi(first['difference'])}\n({first['growth_ratio']:+.2%})",
+            (1.32, (before + after) / 2), ha="left", va="center", fontsize=8.5, color=AID,
+        )  # fmt: skip
+        stacked = {part: text.replace(", ", "\n") for part, text in cited.items()}
+        left.set_xticks([0, 1], [f"1996–2014\npart 2\n{stacked[2]}",
+                                 f"'20 years' 20年来\npart 1\n{stacked[1]}"])  # fmt: skip
+        left.tick_params(axis="x", length=0, labelsize=7.5)
+        left.set_xlim(-0.5, 2.05)
+        left.set_ylim(0, after * 1.15)
+        left.set_ylabel("亿元 / 100 million yuan")
+        left.set_title("Cumulative totals since 1996")
+
+        average = first["yearly_average_1996_2014"] / YI
+        implied = rows["implied_yearly_added"] / YI
+        inferred = rows["period_end_assumed"] == twenty_years_end
+        xs = range(len(rows))
+        right.bar(xs, implied, width=0.6, color=[AID if i else PALE for i in inferred],
+                  edgecolor=AID, linewidth=0.8)  # fmt: skip
+        right.axhline(average, color=INK, lw=1, ls=(0, (4, 2)))
+        right.set_xlim(-0.5, len(rows) - 0.5)
+        # Below the line and haloed: it crosses the pale bars of the alternative readings.
+        right.annotate(f"1996–2014 average: {_yi(first['yearly_average_1996_2014'])} a year",
+                       (len(rows) - 0.5, average), xytext=(-2, -3), textcoords="offset points",
+                       ha="right", va="top", fontsize=8, color=INK,
+                       path_effects=[withStroke(linewidth=2.5, foreground="white")])  # fmt: skip
+        for x, row in zip(xs, rows.itertuples(), strict=True):
+            right.annotate(
+                f"{_yi(row.implied_yearly_added)}\n{row.ratio_to_yearly_average:.2f}× average",
+                (x, row.implied_yearly_added / YI), xytext=(0, 3), textcoords="offset points",
+                ha="center", va="bottom", fontsize=8, color=INK,
+            )  # fmt: skip
+        right.set_xticks(list(xs), [
+            f"to {r.period_end_assumed}\n{r.added_years:g} year{'' if r.added_years == 1 else 's'}"
+            f"\n{'inferred' if i else 'alternative'}"
+            for r, i in zip(rows.itertuples(), inferred, strict=True)
+        ])  # fmt: skip
+        right.tick_params(axis="x", length=0, labelsize=7.5)
+        right.set_ylim(0, implied.max() * 1.3)
+        right.set_ylabel("亿元 a year / 100 million yuan per year")
+        right.set_title("Increase per year, by where the '20 years' end")
+        terms = first["reason"].partition("; ")[2]
+        add_source(fig, [LATER_PART, EARLIER_PART], [
+            f"The article does not say when the '20 years' end; the end in {twenty_years_end} is "
+            "inferred from the December 2016 briefing (Guangming Daily, 2016-12-09), see check "
+            f"(e). {terms[:1].upper()}{terms[1:]}."
+        ])  # fmt: skip
+    data = rows[["series", "period_end_assumed", "value_1996_2014", "value_20_years",
+                 "difference", "growth_ratio", "yearly_average_1996_2014", "added_years",
+                 "implied_yearly_added", "ratio_to_yearly_average"]]  # fmt: skip
+    alt = (
+        f"Two bar charts of {name}, in 亿元 (100 million yuan). Left: the cumulative total for "
+        f"1996–2014 ({_yi(first['value_1996_2014'])}, {cited[2]}) and for the '20 years' "
+        f"({_yi(first['value_20_years'])}, {cited[1]}), {_yi(first['difference'])} or "
+        f"{first['growth_ratio']:.2%} more. Right: that increase per year if the '20 years' end "
+        + "; ".join(f"in {r.period_end_assumed}: {_yi(r.implied_yearly_added)} "
+                    f"({r.ratio_to_yearly_average:.2f} times the 1996–2014 average of "
+                    f"{_yi(r.yearly_average_1996_2014)})" for r in rows.itertuples())
+        + f". The end in {twenty_years_end} is the inferred one."
+    )  # fmt: skip
+    return Chart(fig, data, alt, "funding_fiscal_aid_totals")
+
+
+# Each series keeps the colour of its channel of aid in the other charts of the report.
+TIMELINE_COLOURS = {
+    "fiscal_aid": ACTOR_COLOURS["government"],
+    "enterprise_investment": ACTOR_COLOURS["enterprise"],
+    "labour_export": OKABE_ITO["vermillion"],
+}
+# Room to the right of the last year for the labels of the latest totals.
+LABEL_ROOM_YEARS = 10
+TIMELINE_UNITS = {
+    "yuan": (YI, "亿元 / 100 million yuan"),
+    "person-times": (1e4, "万人次 / 10,000 person-times"),
+}
+
+
+def timeline_table(points: pd.DataFrame, twenty_years_end: int) -> pd.DataFrame:
+    """The timeline's figures for reading, each with its own term and publication."""
+    scale = points["unit"].map({unit: s for unit, (s, _) in TIMELINE_UNITS.items()})
+    units = points["unit"].map({unit: label.split(" / ")[0]
+                                for unit, (_, label) in TIMELINE_UNITS.items()})  # fmt: skip
+    periods = [
+        f"{start}–{end}" if pd.notna(end) else f"{start}–{twenty_years_end} (inferred)"
+        for start, end in zip(points["period_start"], points["period_end"], strict=True)
+    ]
+    return pd.DataFrame({
+        "Series": points["series"],
+        "Figure": ["the article" if a else "elsewhere" for a in points["from_article"]],
+        "Term (术语)": points["term_zh"],
+        "Period": periods,
+        "Kind": points["shape"],
+        "Value": points["value"] / scale,
+        "Unit": units,
+        "Publisher, date": points["citation"],
+    })  # fmt: skip
+
+
+def _short(value: float, scale: float) -> str:
+    return f"{value / scale:,.2f}".rstrip("0").rstrip(".")
+
+
+def _panel_title(points: pd.DataFrame, indicators: pd.DataFrame, series: str) -> str:
+    rows = indicators[indicators["indicator"].isin(points["indicator"])].sort_values("part")
+    row = rows.iloc[-1]  # part 2, whose 1996–2014 total every series here has
+    return f"{series_name_en(row['name_en'])} {own_term(row['name_zh'])}"
+
+
+def _label(group: pd.DataFrame, scale: float, stacked: bool = False) -> str:
+    """Term, value and source of each figure; ``stacked`` puts the source on its own line."""
+    between = "\n" if stacked else " "
+    return "\n".join(f"{r.term_zh} {_short(r.value, scale)}{between}({r.citation})"
+                      for r in group.itertuples())  # fmt: skip
+
+
+def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float, alternative_end: float):
+    span = points[points["shape"] == "period"]
+    for row in span.itertuples():
+        ax.axvspan(row.period_start, row.period_end, color=GUIDE, lw=0, zorder=0)
+        ax.plot([row.period_start, row.period_end], [row.value / scale] * 2, color=colour,
+                lw=2.2, ls=(0, (2, 1.5)), solid_capstyle="butt", zorder=2)  # fmt: skip
+        plan = " 十二五" if (row.period_start, row.period_end) == PLAN_12 else ""
+        ax.annotate(f"{row.period_start}–{row.period_end}{plan} total, not cumulative:\n"
+                    f"{_label(pd.DataFrame([row]), scale)}", (row.period_end, row.value / scale),
+                    xytext=(6, 0), textcoords="offset points", ha="left", va="center",
+                    fontsize=7.5, color=INK)  # fmt: skip
+    cumulative = points[points["shape"] == "cumulative"]
+    for (x, value, from_article), group in cumulative.groupby(
+        ["x", "value", "from_article"], sort=False
+    ):
+        y = value / scale
+        if from_article and group["period_end"].isna().all():
+            # The '20 years' has no stated end: a whisker reaches to the latest reading of it.
+            ax.plot([x, alternative_end], [y, y], color=colour, lw=1, ls=":", zorder=2)
+        ax.plot([x], [y], "o", ms=7, mec=colour, mew=1.5,
+                mfc=colour if from_article else "white", zorder=3)  # fmt: skip
+        # The last totals stand at the right edge of the data: their labels go outward, into
+        # the free space. Earlier ones go up and to the left, stacked so as to clear the y axis
+        # and above any 2011–2015 span at the same height.
+        outward = x == points["x"].max()
+        text = _label(group, scale, stacked=not outward)
+        if from_article and group["period_end"].isna().all():
+            text = (f"'20 years' 20年来: {text}\nend {x} inferred; "
+                    f"up to {alternative_end:g} if read otherwise")  # fmt: skip
+        ax.annotate(text, (x, y), xytext=(8, 0) if outward else (-5, 4),
+                    textcoords="offset points", ha="left" if outward else "right",
+                    va="center" if outward else "bottom", fontsize=7.5, color=INK)  # fmt: skip
+
+
+def timeline_chart(points: pd.DataFrame, indicators: pd.DataFrame, twenty_years_end: int) -> Chart:
+    """Cumulative totals since 1996 for each series: the article's filled, others hollow."""
+    series = list(dict.fromkeys(points["series"]))
+    # In the chart's years (a total at its last year), mid-2016 is 2015.5 and 2016 is 2016.
+    alternative_end = max(end.last_year - 1 + end.share_of_last_year for end in PERIOD_ENDS)
+    with style():
+        fig = Figure(figsize=(7.0, 2.55 * len(series) + 0.9))
+        axes = fig.subplots(len(series), 1, sharex=True)
+        fig.suptitle("The article's totals among other official figures, cumulative since 1996",
+                     x=0.0, ha="left", color=INK)  # fmt: skip
+        for ax, name in zip(axes, series, strict=True):
+            subset = points[points["series"] == name]
+            scale, unit = TIMELINE_UNITS[subset["unit"].iloc[0]]
+            _draw_series(ax, subset, TIMELINE_COLOURS[name], scale, alternative_end)
+            ax.set_title(_panel_title(subset, indicators, name))
+            ax.set_ylabel(unit)
+            ax.set_ylim(0, subset["value"].max() / scale * 1.25)
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+        axes[-1].set_xlim(PROGRAMME_START - 1, alternative_end + LABEL_ROOM_YEARS)
+        axes[-1].set_xticks(range(PROGRAMME_START, int(alternative_end) + 1, 4))
+        for ax in axes:
+            ax.spines["bottom"].set_bounds(PROGRAMME_START - 1, alternative_end + 1)
+        handles = [
+            Line2D([], [], ls="", marker="o", ms=5, mfc=INK, mec=INK, label="the article"),
+            Line2D([], [], ls="", marker="o", ms=5, mfc="white", mec=INK, label="elsewhere"),
+            Patch(color=GUIDE, label=f"{PLAN_12[0]}–{PLAN_12[1]} 十二五"),
+        ]  # fmt: skip
+        # Top left of the first panel: the early years, where no total is high.
+        axes[0].legend(handles=handles, loc="upper left", fontsize=7.5, borderaxespad=0,
+                       handlelength=1.2)  # fmt: skip
+        publications = sorted(set(points.loc[~points["from_article"], "citation"]),
+                              key=lambda c: c.split(", ")[1])  # fmt: skip
+        add_source(fig, [1, 2], [
+            "Hollow points and spans: other publications, each labelled with its own term: "
+            + "; ".join(publications) + ". Each point is a total since 1996 at its last year."
+        ])  # fmt: skip
+    alt = "Three panels of cumulative totals since 1996. " + " ".join(
+        f"{name}: " + "; ".join(
+            f"{r.term_zh} {_short(r.value, TIMELINE_UNITS[r.unit][0])} "
+            f"{TIMELINE_UNITS[r.unit][1].split(' / ')[0]} for "
+            f"{r.period_start}–{r.period_end if pd.notna(r.period_end) else twenty_years_end}"
+            f" ({'the article' if r.from_article else 'elsewhere'}, {r.citation})"
+            for r in points[points["series"] == name].itertuples()
+        ) + "." for name in series
+    )  # fmt: skip
+    return Chart(fig, points, alt, "funding_timeline")
