@@ -1,0 +1,83 @@
+"""Typeset report.html as report.pdf with WeasyPrint.
+
+Chinese comes from an explicit @font-face on ``fonts.cjk_font_path()`` under the report's own
+family name: left to fontconfig, a machine without Noto Sans CJK SC installed would set Chinese as
+empty boxes, with nothing but a log warning. The one FontConfiguration that loads that face must
+also write the PDF, or the face is not found at drawing time.
+
+The same HTML gives the same bytes: WeasyPrint writes dates only when the HTML asks for them
+(it doesn't), font names derive from the font data, and the one clock left, the modification
+time fontTools stamps on every font subset it saves, reads SOURCE_DATE_EPOCH.
+"""
+
+import logging
+import os
+import re
+from contextlib import contextmanager
+
+from eastwest.fonts import cjk_font_path
+from eastwest.report import CJK_FAMILY
+
+# The HTML carries a subset of the CJK font as a data: URI for browsers. WeasyPrint subsets the
+# full font itself, so the page's copy goes, leaving one face of the family.
+_EMBEDDED_FONT = re.compile(r'<style id="eastwest-font">.*?</style>\s*', re.DOTALL)
+
+
+# 2016-12-31T00:00:00Z, the end of the period studied; used unless SOURCE_DATE_EPOCH is set.
+FONT_EPOCH = "1483142400"
+
+
+@contextmanager
+def _fixed_clock():
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = before or FONT_EPOCH
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def font_face_css() -> str:
+    return (
+        f'@font-face {{ font-family: "{CJK_FAMILY}"; font-style: normal; font-weight: 400;\n'
+        f'  src: url("{cjk_font_path().as_uri()}"); }}\n'
+    )
+
+
+def subsetter() -> str:
+    """Which library WeasyPrint subsets fonts with on this machine."""
+    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+
+    if harfbuzz_subset and harfbuzz.hb_version_atleast(4, 1, 0):
+        return "HarfBuzz (libharfbuzz-subset)"
+    return "fontTools (libharfbuzz-subset not available)"
+
+
+class _FontToolsNotice(logging.Filter):
+    """Drop WeasyPrint's per-font warning that it falls back to fontTools: expected here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "instead of HarfBuzz-Subset" not in record.getMessage()
+
+
+def render_pdf(html_text: str) -> bytes:
+    """The PDF of ``html_text`` (report.html), with every font embedded and subset."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
+        from weasyprint import CSS, HTML
+        from weasyprint.logger import LOGGER
+        from weasyprint.text.fonts import FontConfiguration
+
+    notice = _FontToolsNotice()
+    LOGGER.addFilter(notice)
+    try:
+        font_config = FontConfiguration()
+        stylesheet = CSS(string=font_face_css(), font_config=font_config)
+        document = HTML(string=_EMBEDDED_FONT.sub("", html_text, count=1))
+        with _fixed_clock():
+            return document.write_pdf(stylesheets=[stylesheet], font_config=font_config)
+    finally:
+        LOGGER.removeFilter(notice)

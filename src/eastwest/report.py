@@ -1,0 +1,814 @@
+"""Turn the executed notebooks into the reviewers' pages, the reader's report and its PDF.
+
+``python -m eastwest.report`` reads ``report/notebooks/NN_name.ipynb`` in order and writes
+
+- ``report/notebooks/NN_name.html``: each notebook with its code, for reviewers;
+- ``report/report.html``: one document without code, assembled here because nbconvert merges
+  nothing: title page, summary, contents, numbered sections, figures and tables, appendix;
+- ``report/report.pdf``: the same document typeset by WeasyPrint (see ``eastwest.pdf``).
+
+What a notebook contributes is decided by the notebook itself: its Markdown cells (unless tagged
+``report-skip``) and those outputs that carry ``{"eastwest": {...}}`` metadata (``eastwest.tables``
+and ``eastwest.charts`` write them). Everything is self-contained: no script, and nothing that
+a browser would fetch; ``audit_html`` checks that before a file is written.
+"""
+
+import argparse
+import base64
+import html
+import mimetypes
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+import mistune
+import nbformat
+import pandas as pd
+from markupsafe import Markup
+
+from eastwest import paths
+from eastwest.atomic import write_bytes, write_text
+from eastwest.tables import format_number, html_table
+
+TITLE_EN = "East–West poverty-alleviation cooperation, 1996–2016"
+TITLE_ZH = "东西扶贫协作"
+TITLE = f"{TITLE_EN} / {TITLE_ZH}"
+SHORT_TITLE = f"East–West cooperation 1996–2016 · {TITLE_ZH}"
+AUTHOR = "The eastwest project"
+DESCRIPTION = (
+    "Figures on China's East–West poverty-alleviation cooperation (东西扶贫协作), 1996–2016, "
+    "from one Chinese news article in two parts, cleaned, compared and charted."
+)
+KEYWORDS = "East–West poverty-alleviation cooperation, 东西扶贫协作, poverty alleviation, China"
+SOURCES = paths.DATA / "sources.csv"
+TEMPLATES = Path(__file__).parent / "templates"
+SKIP_TAG = "report-skip"
+CJK_FAMILY = "EastWest CJK"  # a name of our own, so that no installed font can stand in for it
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+
+# CJK ideographs, their punctuation and full-width forms, with curly quotes and dashes inside a run.
+_CJK = "\u2e80-\u2fdf\u3000-\u303f\u3100-\u312f\u31c0-\u31ef\u3200-\u9fff\uf900-\ufaff\uff00-\uffef"
+CJK_RUN = re.compile(f"[“‘《]?[{_CJK}]+(?:[“”‘’—…·]+[{_CJK}]+)*[”’》]?")
+CJK_UNICODE_RANGE = (
+    "U+2E80-2FDF, U+3000-303F, U+3100-312F, U+31C0-31EF, U+3200-9FFF, U+F900-FAFF, U+FF00-FFEF"
+)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files the report reads besides the notebooks; tests point them elsewhere."""
+
+    figures: Path = paths.FIGURES
+    indicators: Path = paths.INDICATORS
+    sources: Path = SOURCES
+    official_totals: Path = paths.OFFICIAL_TOTALS
+    article_sha256: Path = paths.ARTICLE_SHA256
+    markdown_images: Path = paths.NOTEBOOKS  # relative image links in Markdown resolve here
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown with numbered headings
+
+
+class _Renderer(mistune.HTMLRenderer):
+    """Mistune's HTML, with headings numbered by the document and images embedded."""
+
+    def __init__(self, document: "_Document", numbered: bool):
+        super().__init__(escape=False)
+        self.document = document
+        self.numbered = numbered
+        self.cell: nbformat.NotebookNode | None = None
+
+    def heading(self, text: str, level: int, **attrs) -> str:
+        if not self.numbered:  # a summary's own headings stay out of the numbering and contents
+            level = min(level + 2, 6)
+            return f'<h{level} class="unnumbered">{text}</h{level}>\n'
+        return self.document.heading(text, level)
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        alt = html.escape(_plain(text) or title or "Image", quote=True)
+        src = self.document.embedded_image(url, self.cell)
+        return f'<img src="{html.escape(src, quote=True)}" alt="{alt}">'
+
+
+def _plain(fragment: str) -> str:
+    """The text of an HTML fragment, entities left escaped."""
+    return re.sub(r"<[^>]+>", "", fragment).strip()
+
+
+_MANUAL_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|\d+(?:\.\d+)+)\s+")
+
+
+@dataclass
+class _Entry:
+    """A heading, figure or table as the contents list it: ``text`` is HTML."""
+
+    level: int
+    number: str
+    ident: str
+    text: Markup
+
+
+@dataclass
+class _Document:
+    inputs: Inputs
+    sections: list[int] = field(default_factory=lambda: [0, 0, 0])
+    contents: list[_Entry] = field(default_factory=list)
+    figures: list[_Entry] = field(default_factory=list)
+    tables: list[_Entry] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    unnumbered_headings: int = 0
+
+    def __post_init__(self):
+        self.prose = _Renderer(self, numbered=True)
+        self.summary_prose = _Renderer(self, numbered=False)
+        plugins = ["table", "strikethrough", "url"]
+        self._markdown = mistune.create_markdown(renderer=self.prose, plugins=plugins)
+        self._summary = mistune.create_markdown(renderer=self.summary_prose, plugins=plugins)
+
+    def unique_id(self, wanted: str) -> str:
+        ident, n = wanted, 1
+        while ident in self.ids:
+            n += 1
+            ident = f"{wanted}-{n}"
+        self.ids.add(ident)
+        return ident
+
+    def heading(self, text: str, level: int) -> str:
+        text = _MANUAL_NUMBER.sub("", text, count=1)  # "3. Labour" would read "3 3. Labour"
+        if level > len(self.sections):
+            self.unnumbered_headings += 1
+            ident = self.unique_id(f"h-{self.unnumbered_headings}")
+            return f'<h{level} id="{ident}">{text}</h{level}>\n'
+        self.sections[level - 1] += 1
+        self.sections[level:] = [0] * (len(self.sections) - level)
+        numbers = [str(n) for n in self.sections[:level]]
+        number, ident = ".".join(numbers), self.unique_id("sec-" + "-".join(numbers))
+        if level <= 2:
+            self.contents.append(_Entry(level, number, ident, Markup(_plain(text))))
+        return f'<h{level} id="{ident}"><span class="secnum">{number}</span> {text}</h{level}>\n'
+
+    def markdown(self, source: str, cell=None, summary: bool = False) -> str:
+        renderer = self.summary_prose if summary else self.prose
+        renderer.cell = cell
+        return (self._summary if summary else self._markdown)(source)
+
+    def embedded_image(self, url: str, cell) -> str:
+        if url.startswith("data:"):
+            return url
+        if url.startswith("attachment:"):
+            name = url.removeprefix("attachment:")
+            bundle = (cell or {}).get("attachments", {}).get(name)
+            if not bundle:
+                raise ValueError(f"Markdown image {url!r}: the cell has no such attachment")
+            mime, data = next(iter(bundle.items()))
+            return f"data:{mime};base64,{''.join(data.split())}"
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.IGNORECASE):
+            raise ValueError(
+                f"Markdown image {url!r}: the report is offline; "
+                "attach the image to the cell or save it beside the notebooks"
+            )
+        path = self.inputs.markdown_images / url
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+    # Outputs ---------------------------------------------------------------------------------
+
+    def output(self, output: nbformat.NotebookNode, cell) -> None:
+        spec = output.get("metadata", {}).get("eastwest")
+        if not spec:
+            return
+        kind, data = spec.get("kind"), output.get("data", {})
+        if kind == "figure":
+            self.body.append(self.figure(spec, data))
+        elif kind == "table":
+            self.body.append(self.table(spec, data["text/html"]))
+        elif kind == "text":
+            self.body.append(self.markdown(data["text/markdown"], cell))
+        elif kind == "summary":
+            self.summary.append(self.markdown(data["text/markdown"], cell, summary=True))
+        else:
+            raise ValueError(f"output with unknown eastwest kind {kind!r}")
+
+    def figure(self, spec: dict, data: dict) -> str:
+        number = len(self.figures) + 1
+        name, caption = spec.get("name", ""), spec.get("caption", "")
+        alt = spec.get("alt") or caption or f"Figure {number}"
+        ident = self.unique_id(f"fig-{_slug(name) or number}")
+        svg = self.inputs.figures / f"{name}.svg"
+        if name and svg.is_file():
+            graphic = inline_svg(svg.read_text(encoding="utf-8"), alt, prefix=f"{ident}-")
+        elif "image/svg+xml" in data:
+            graphic = inline_svg(data["image/svg+xml"], alt, prefix=f"{ident}-")
+        elif "image/png" in data:
+            png = "".join(data["image/png"].split())
+            graphic = f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'
+        else:
+            raise ValueError(f"figure {name!r}: no {svg.name}, and no SVG or PNG in the output")
+        self.figures.append(_Entry(0, str(number), ident, Markup.escape(_short(caption))))
+        return (
+            f'<figure class="chart" id="{ident}">\n{graphic}\n'
+            f'<figcaption><span class="label">Figure {number}.</span> '
+            f"{html.escape(caption)}</figcaption>\n</figure>\n"
+        )
+
+    def table(self, spec: dict, table_html: str, number: str | None = None) -> str:
+        number = number or str(len([t for t in self.tables if t.number.isdigit()]) + 1)
+        name, caption = spec.get("name", ""), spec.get("caption", "")
+        ident = self.unique_id(f"tab-{_slug(name) or number}")
+        self.tables.append(_Entry(0, number, ident, Markup.escape(_short(caption))))
+        return (
+            f'<figure class="table" id="{ident}">\n'
+            f'<figcaption><span class="label">Table {number}.</span> '
+            f"{html.escape(caption)}</figcaption>\n"
+            f'<div class="table-wrap">\n{table_html}\n</div>\n</figure>\n'
+        )
+
+    def notebook(self, nb: nbformat.NotebookNode, name: str) -> None:
+        self.body.append(f'<section class="chapter" data-notebook="{html.escape(name)}">\n')
+        for cell in nb.cells:
+            if SKIP_TAG in cell.get("metadata", {}).get("tags", []):
+                continue
+            if cell.cell_type == "markdown":
+                self.body.append(self.markdown(cell.source, cell))
+            elif cell.cell_type == "code":
+                for output in cell.get("outputs", []):
+                    self.output(output, cell)
+        self.body.append("</section>\n")
+
+
+def _short(caption: str) -> str:
+    """A caption's first clause, for the lists of figures and tables."""
+    head = re.split(r"(?<=\S)(?::|;|\.|：|。)\s", caption, maxsplit=1)[0]
+    return head if len(head) >= 12 else caption
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+# ---------------------------------------------------------------------------------------------
+# Inline SVG
+
+
+def inline_svg(svg_text: str, alt: str, prefix: str) -> str:
+    """An SVG file as an accessible inline <svg> that scales to the text width.
+
+    Ids get ``prefix`` because every inline SVG shares the page's id space: two matplotlib charts
+    both define ``#patch_1`` and clip paths of their own.
+    """
+    root = ElementTree.fromstring(svg_text)
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag in (f"{{{SVG_NS}}}metadata", f"{{{SVG_NS}}}title"):
+                parent.remove(child)
+    _prefix_ids(root, prefix)
+    _scope_global_style(root)
+    if "viewBox" not in root.attrib and "width" in root.attrib and "height" in root.attrib:
+        width, height = (_length(root.attrib[k]) for k in ("width", "height"))
+        root.set("viewBox", f"0 0 {width:g} {height:g}")
+    for attribute in ("width", "height"):
+        root.attrib.pop(attribute, None)
+    root.set("role", "img")
+    root.set("aria-label", alt)
+    root.set("class", "chart-svg")
+    title = ElementTree.Element(f"{{{SVG_NS}}}title")
+    title.text = alt
+    root.insert(0, title)
+    # Plain tag names, not the global namespace registry: WeasyPrint rewrites that registry on
+    # import, and "ns0:svg" is no SVG to an HTML parser (which needs no namespaces inline).
+    for el in root.iter():
+        el.tag = el.tag.rpartition("}")[2]
+    root.set("xmlns", SVG_NS)
+    return ElementTree.tostring(root, encoding="unicode")
+
+
+def _length(text: str) -> float:
+    value = float(re.match(r"[\d.]+", text).group())
+    return value * 4 / 3 if text.endswith("pt") else value
+
+
+def _prefix_ids(root: ElementTree.Element, prefix: str) -> None:
+    ids = {el.get("id") for el in root.iter() if el.get("id")}
+    pattern = re.compile(r"url\(#([^)]+)\)")
+
+    def rename(match: re.Match) -> str:
+        name = match.group(1)
+        return f"url(#{prefix}{name})" if name in ids else match.group(0)
+
+    for el in root.iter():
+        for key, value in list(el.attrib.items()):
+            if key == f"{{{XLINK_NS}}}href":  # SVG 2's plain href needs no xlink prefix
+                del el.attrib[key]
+                key = "href"
+                el.set(key, value)
+            if key == "id":
+                el.set(key, prefix + value)
+            elif key == "href" and value[1:] in ids:
+                el.set(key, f"#{prefix}{value[1:]}")
+            elif "url(#" in value:
+                el.set(key, pattern.sub(rename, value))
+
+
+def _scope_global_style(root: ElementTree.Element) -> None:
+    """Turn matplotlib's ``*{stroke-linejoin: round; ...}`` into attributes of the chart's root.
+
+    A <style> inside inline SVG applies to the whole page; presentation attributes on the root
+    are inherited by the chart alone.
+    """
+    for parent in list(root.iter()):
+        for style in [c for c in parent if c.tag == f"{{{SVG_NS}}}style"]:
+            rule = re.fullmatch(r"\s*\*\s*\{([^{}]*)\}\s*", style.text or "")
+            if rule:
+                for declaration in filter(str.strip, rule.group(1).split(";")):
+                    prop, _, value = declaration.partition(":")
+                    root.set(prop.strip(), value.strip())
+                parent.remove(style)
+
+
+# ---------------------------------------------------------------------------------------------
+# Chinese spans and the embedded font
+
+
+def mark_chinese(fragment: str) -> str:
+    """Wrap runs of Chinese text in <span lang="zh-Hans"> for line breaking and font choice."""
+    parts = re.split(r"(<[^>]*>)", fragment)
+    stack: list[bool] = []  # per open element: does it already mark (or forbid) a language span
+    void = {"br", "img", "hr", "meta", "link", "input", "col", "wbr", "source", "area", "base"}
+    for i, part in enumerate(parts):
+        if i % 2:
+            tag = re.match(r"<\s*(/?)\s*([a-zA-Z0-9:-]+)", part)
+            if not tag or part.startswith("<!"):
+                continue
+            closing, name = tag.group(1), tag.group(2).lower()
+            if name in void or part.endswith("/>"):
+                continue
+            if closing:
+                if stack:
+                    stack.pop()
+            else:
+                opaque = name in ("svg", "style", "script", "title", "textarea", "code", "pre")
+                stack.append(opaque or bool(re.search(r'\blang="zh', part)))
+        elif part and not any(stack):
+            parts[i] = CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', part)
+    return "".join(parts)
+
+
+@cache
+def _cjk_font():
+    from eastwest.fonts import cjk_font_path
+
+    return cjk_font_path()
+
+
+def embedded_font_css(text: str) -> str:
+    """@font-face for CJK_FAMILY holding just the Chinese characters of ``text`` (WOFF2, base64).
+
+    Deterministic: the same characters give the same bytes (no timestamp is recalculated).
+    """
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    wanted = sorted({ord(c) for c in "".join(CJK_RUN.findall(text))})
+    if not wanted:
+        return ""
+    options = subset.Options(layout_features=[], hinting=False, desubroutinize=True)
+    font = TTFont(_cjk_font(), recalcTimestamp=False, lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=wanted)
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    buffer = io.BytesIO()
+    font.save(buffer)
+    data = base64.b64encode(buffer.getvalue()).decode()
+    return (
+        f'@font-face {{ font-family: "{CJK_FAMILY}"; font-style: normal; font-weight: 400;\n'
+        f"  unicode-range: {CJK_UNICODE_RANGE};\n"
+        f'  src: url("data:font/woff2;base64,{data}") format("woff2"); }}\n'
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Offline and accessibility audit
+
+
+class _Audit(HTMLParser):
+    """Everything in a page that would run, or load from elsewhere, or lacks a text alternative."""
+
+    LOADING = frozenset({"src", "srcset", "data", "poster", "background"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "iframe", "object", "embed", "base"):
+            self.problems.append(f"<{tag}> element")
+        if tag == "link":
+            self.problems.append(f"<link> to {attrs.get('href')!r}")
+        for key, value in attrs.items():
+            value = (value or "").strip()
+            if key.startswith("on"):
+                self.problems.append(f"event handler {key} on <{tag}>")
+            if key in self.LOADING and not value.startswith("data:"):
+                self.problems.append(f"<{tag} {key}={value[:60]!r}> loads a file")
+            svg_link = key in ("href", "xlink:href") and tag in ("image", "use", "feimage")
+            if svg_link and not value.startswith(("#", "data:")):
+                self.problems.append(f"<{tag} {key}={value[:60]!r}> loads a file")
+            if key == "style":
+                self._css(value, f"style of <{tag}>")
+        if tag == "img" and not (attrs.get("alt") or "").strip():
+            self.problems.append(f"<img> without alt text: {str(attrs.get('src'))[:40]!r}")
+        if tag == "svg" and not (attrs.get("aria-label") or attrs.get("aria-hidden")):
+            self.problems.append("<svg> without aria-label")
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self._css(data, "<style>")
+
+    def _css(self, css: str, where: str) -> None:
+        if re.search(r"@import", css, re.IGNORECASE):
+            self.problems.append(f"@import in {where}")
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]*)", css):
+            if not url.startswith(("data:", "#")):
+                self.problems.append(f"url({url[:60]!r}) in {where}")
+
+
+def audit_html(text: str) -> list[str]:
+    """Why ``text`` is not a self-contained, script-free, accessible page (empty if it is)."""
+    audit = _Audit()
+    audit.feed(text)
+    audit.close()
+    return audit.problems
+
+
+def _checked(text: str, what: str) -> str:
+    problems = audit_html(text)
+    if problems:
+        listed = "\n  ".join(dict.fromkeys(problems))
+        raise ValueError(f"{what} is not self-contained and accessible:\n  {listed}")
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Title page and appendix
+
+APPENDIX_HEADS = (
+    (1, "A", "The article’s figures"),
+    (1, "B", "Sources and method"),
+    (2, "B.1", "The article and its first publishers"),
+    (2, "B.2", "Figures from other publications"),
+    (2, "B.3", "Method and integrity"),
+)
+
+
+def _read_text_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _long_date(iso: str) -> str:
+    """'2016-07-21' as '21 July 2016' (not strftime: its month names follow the locale)."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _year(text: str) -> str:
+    return re.sub(r"^(\d{4})\.0+$", r"\1", str(text).strip())
+
+
+def _period(start: str, end: str) -> str:
+    start, end = _year(start), _year(end)
+    if start and end:
+        return start if start == end else f"{start}–{end}"
+    if start:
+        return f"{start}–"
+    return f"–{end}" if end else ""
+
+
+def _periods(frame: pd.DataFrame) -> list[str]:
+    return [_period(s, e) for s, e in zip(frame["period_start"], frame["period_end"], strict=True)]
+
+
+def _value(value: str) -> str:
+    """A figure as read: separators when it is a number, the text as it is otherwise."""
+    number = pd.to_numeric(value, errors="coerce")
+    return value if pd.isna(number) else format_number(float(number))
+
+
+def first_published(sources: pd.DataFrame) -> list[str]:
+    """'Xinhua (新华社) on 21 July 2016 (part 1)', and the same for part 2, from sources.csv."""
+    parts = sources.set_index("source")
+    out = []
+    for part in ("part1", "part2"):
+        row = parts.loc[part]
+        when = f" on {_long_date(row['published'])}" if row["published"] else ""
+        out.append(f"{row['publisher']}{when} (part {part.removeprefix('part')})")
+    return out
+
+
+QUALIFIERS = {
+    "exact": "",
+    "at_least": "at least",
+    "range_low": "range, low end",
+    "range_high": "range, high end",
+}
+
+
+def indicator_table(indicators: pd.DataFrame) -> str:
+    """Every figure of the article: names in both languages, value, how written, and quote."""
+    names = [
+        Markup(
+            '<span class="name-en">{}</span><span class="name-zh">{}</span>'
+            '<span class="ident">{}</span>'
+        ).format(r.name_en, r.name_zh, r.indicator)
+        for r in indicators.itertuples()
+    ]
+    written = indicators.get("figure", pd.Series("", index=indicators.index))
+    values = [
+        Markup("{}").format(_value(v))
+        + (Markup('<span class="as-written">{}</span>').format(w) if w else "")
+        for v, w in zip(indicators["value"], written, strict=True)
+    ]
+    qualifier = indicators.get("qualifier", pd.Series("", index=indicators.index))
+    rows = pd.DataFrame(
+        {
+            "Indicator (English / 中文)": names,
+            "Value (as written)": values,
+            "Unit": indicators["unit"],
+            "Qualifier": [QUALIFIERS.get(q, q.replace("_", " ")) for q in qualifier],
+            "Period": _periods(indicators),
+            "Part": indicators["part"].map(_year),
+            "Quote (原文)": indicators["quote"],
+        }
+    )
+    raw = ["Indicator (English / 中文)", "Value (as written)"]
+    return html_table(rows, raw_html=raw, right=["Value (as written)"])
+
+
+def sources_table(sources: pd.DataFrame) -> str:
+    titles = [
+        Markup("{}").format(t)
+        + (Markup('<span class="url"><a href="{0}">{0}</a></span>').format(u) if u else "")
+        for t, u in zip(sources["title"], sources["url"], strict=True)
+    ]
+    rows = pd.DataFrame(
+        {
+            "Source": sources["source"],
+            "Title": titles,
+            "Publisher": sources["publisher"],
+            "Published": sources["published"],
+            "Author": sources["author"].str.replace(";", "、"),
+            "Note": sources["note"],
+        }
+    )
+    return html_table(rows, raw_html=["Title"])
+
+
+def totals_table(totals: pd.DataFrame) -> tuple[str, list[dict]]:
+    """The external figures, each with its publisher and date, and the publications cited."""
+    columns = ["publisher", "published", "reporter", "url"]
+    keys = list(totals[columns].itertuples(index=False, name=None))
+    publications = list(dict.fromkeys(keys))
+    reference = {p: i + 1 for i, p in enumerate(publications)}
+    rows = pd.DataFrame(
+        {
+            "Series": totals["series"].str.replace("_", " "),
+            "Term (中文)": totals["term_zh"],
+            "Value": [_value(v) for v in totals["value"]],
+            "Unit": totals["unit"],
+            "Period": _periods(totals),
+            "Published by": [
+                Markup('<span class="publisher">{}</span><span class="date">{} [{}]</span>').format(
+                    key[0], key[1], reference[key]
+                )
+                for key in keys
+            ],
+            "Note": totals["note"],
+        }
+    )
+    table = html_table(rows, right=["Value"], raw_html=["Published by"])
+    return table, [dict(zip(columns, p, strict=True)) for p in publications]
+
+
+# ---------------------------------------------------------------------------------------------
+# The reader's document
+
+
+@cache
+def _template(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+@cache
+def _jinja():
+    from jinja2 import Environment, FileSystemLoader
+
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True
+    )
+
+
+def read_sha256(path: Path) -> str:
+    digest = path.read_text(encoding="utf-8").split()[0].lower()
+    if not re.fullmatch(r"[0-9a-f]{64}", digest):
+        raise ValueError(f"{path.name}: no SHA-256 digest")
+    return digest
+
+
+def assemble(notebooks: list[Path], inputs: Inputs = Inputs(), embed_font: bool = True) -> str:
+    """The reader's report.html built from ``notebooks`` (executed, in order)."""
+    document = _Document(inputs)
+    for path in notebooks:
+        document.notebook(nbformat.read(path, as_version=4), path.stem)
+    sources = _read_text_csv(inputs.sources)
+    heads = {}
+    for level, number, title in APPENDIX_HEADS:
+        ident = document.unique_id("app-" + _slug(number))
+        heads[number] = _Entry(level, number, ident, Markup.escape(title))
+        document.contents.append(heads[number])
+
+    def numbered(number: str, name: str, caption: str, table: str) -> Markup:
+        return Markup(document.table({"name": name, "caption": caption}, table, number=number))
+
+    indicators = numbered(
+        "A.1",
+        "indicators",
+        "The article’s figures with their quotes.",
+        indicator_table(_read_text_csv(inputs.indicators)),
+    )
+    parts = numbered(
+        "B.1",
+        "sources",
+        "The article, its two parts and their first publishers.",
+        sources_table(sources),
+    )
+    totals, references = totals_table(_read_text_csv(inputs.official_totals))
+    totals = numbered(
+        "B.2", "official-totals", "Figures for the programme published elsewhere.", totals
+    )
+
+    page = (
+        _jinja()
+        .get_template("report.html.j2")
+        .render(
+            title=TITLE,
+            title_en=TITLE_EN,
+            title_zh=TITLE_ZH,
+            author=AUTHOR,
+            description=DESCRIPTION,
+            keywords=KEYWORDS,
+            style=Markup(_template("report.css")),
+            print_style=Markup(_template("print.css").replace("{{short_title}}", SHORT_TITLE)),
+            first_published=first_published(sources),
+            article=sources.set_index("source").loc["article"].to_dict(),
+            sha256=read_sha256(inputs.article_sha256),
+            summary=Markup("".join(document.summary)),
+            contents=document.contents,
+            figures=document.figures,
+            tables=document.tables,
+            chapters=Markup("".join(document.body)),
+            heads=heads,
+            indicator_table=indicators,
+            sources_table=parts,
+            totals_table=totals,
+            references=references,
+        )
+    )
+    head, body = page.split("<body>", 1)
+    body = mark_chinese(body)
+    if embed_font:
+        head = head.replace("/* eastwest-font */", embedded_font_css(body), 1)
+    return _checked(f"{head}<body>{body}", "report.html")
+
+
+# ---------------------------------------------------------------------------------------------
+# The reviewers' pages
+
+
+def notebook_html(path: Path, inputs: Inputs = Inputs()) -> str:
+    """One executed notebook, code included, as an offline HTML page (without the CJK font)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        template_file="notebook.html.j2",
+        extra_template_paths=[str(TEMPLATES)],
+        embed_images=True,
+    )
+    nb = nbformat.read(path, as_version=4)
+    title = next(
+        (
+            line[2:].strip()
+            for cell in nb.cells
+            if cell.cell_type == "markdown"
+            for line in cell.source.splitlines()
+            if line.startswith("# ")
+        ),
+        "",
+    )
+    name = f"{title} ({path.stem})" if title else path.stem
+    resources = {"metadata": {"name": name, "path": str(inputs.markdown_images)}}
+    page, _ = exporter.from_notebook_node(nb, resources=resources)
+    return page
+
+
+def with_font(page: str, font_css: str) -> str:
+    """``page`` with the CJK font and the Latin-first font stack added to its <head>."""
+    style = f'<style id="eastwest-fonts">\n{font_css}{_template("notebook.css")}</style>\n'
+    return page.replace("</head>", style + "</head>", 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line
+
+
+def executed_notebooks(directory: Path = paths.EXECUTED) -> list[Path]:
+    return sorted(directory.glob("[0-9][0-9]_*.ipynb"))
+
+
+def build(
+    notebooks: list[Path],
+    out_dir: Path,
+    inputs: Inputs = Inputs(),
+    pdf: bool = True,
+) -> dict[str, float]:
+    """Write every output; return how long each step took, in seconds."""
+    timings = {}
+    start = time.perf_counter()
+    pages = {path: notebook_html(path, inputs) for path in notebooks}
+    font_css = embedded_font_css("".join(pages.values()))
+    for path, page in pages.items():
+        write_text(path.with_suffix(".html"), _checked(with_font(page, font_css), path.name))
+    timings["notebook pages"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    report = assemble(notebooks, inputs)
+    write_text(out_dir / "report.html", report)
+    timings["report.html"] = time.perf_counter() - start
+
+    if pdf:
+        from eastwest.pdf import render_pdf
+
+        start = time.perf_counter()
+        write_bytes(out_dir / "report.pdf", render_pdf(report))
+        timings["report.pdf"] = time.perf_counter() - start
+    return timings
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m eastwest.report",
+        description="Build report/notebooks/*.html, report/report.html and report/report.pdf "
+        "from the executed notebooks in report/notebooks.",
+    )
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF (it takes longest)")
+    args = parser.parse_args(argv)
+
+    notebooks = executed_notebooks()
+    if not notebooks:
+        raise SystemExit(
+            f"error: no executed notebooks in {paths.EXECUTED.relative_to(paths.ROOT)}"
+        )
+    for needed in (paths.INDICATORS, SOURCES, paths.OFFICIAL_TOTALS, paths.ARTICLE_SHA256):
+        if not needed.is_file():
+            raise SystemExit(f"error: {needed.relative_to(paths.ROOT)} is missing")
+    try:
+        timings = build(notebooks, paths.REPORT, pdf=not args.no_pdf)
+    except ValueError as err:
+        raise SystemExit(f"error: {err}") from None
+    for step, seconds in timings.items():
+        print(f"{step}: {seconds:.1f} s", file=sys.stderr)
+    if "report.pdf" in timings:
+        from eastwest.pdf import subsetter
+
+        print(f"PDF fonts subset with {subsetter()}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""Show tables and computed prose from a notebook in the form the report picks up.
+
+The report never shows code, and shows a cell's output only when the output carries
+``{"eastwest": {"kind": ..., "name": ..., "caption": ..., "alt": ...}}`` in its metadata.
+``show_table`` and ``say`` attach that metadata; ``html_table`` is also how the report lays out
+its own appendix tables, so that every table reads the same way.
+"""
+
+import html
+import math
+import numbers
+import re
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+KINDS = ("figure", "table", "text", "summary")
+TABLE_CLASS = "eastwest-table"
+MISSING = "–"
+MAX_AUTO_DECIMALS = 3
+
+# Years and periods are labels, not quantities: "1,996" would misread.
+_PLAIN_COLUMN = re.compile(r"year|period|年", re.IGNORECASE)
+
+
+def output_metadata(kind: str, name: str = "", caption: str = "", alt: str = "") -> dict:
+    """The metadata that makes an output part of the report."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    return {"eastwest": {"kind": kind, "name": name, "caption": caption, "alt": alt}}
+
+
+def _is_missing(value) -> bool:
+    missing = pd.isna(value)
+    return isinstance(missing, bool | np.bool_) and bool(missing)  # a list gives an array
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def format_number(value, decimals: int | None = None, separator: bool = True) -> str:
+    """``1234567.5`` as ``1,234,567.5``; whole floats without a decimal point."""
+    if _is_missing(value):
+        return MISSING
+    if not _is_number(value):
+        return str(value)
+    if decimals is None:
+        decimals = _decimals_needed([value])
+    comma = "," if separator else ""
+    number = float(value)
+    text = f"{number:{comma}.{decimals}f}" if decimals else f"{round(number):{comma}d}"
+    return text.replace("-", "−")  # a true minus sign, as typeset
+
+
+def _decimals_needed(values: Iterable) -> int:
+    """The fewest decimals (up to MAX_AUTO_DECIMALS) that show every value as it is."""
+    finite = [float(v) for v in values if _is_number(v) and math.isfinite(v)]
+    for decimals in range(MAX_AUTO_DECIMALS + 1):
+        if all(abs(v - round(v, decimals)) <= 1e-9 * max(1.0, abs(v)) for v in finite):
+            return decimals
+    return MAX_AUTO_DECIMALS
+
+
+_DASHES = {"", "-", "–", "—"}
+# Numbers a notebook has already formatted: "40,000+", "12.3%", "≈8,100", "2.33×".
+_NUMBER_TEXT = re.compile(r"[~≈<>≤≥+−-]?\s?\d[\d,]*(\.\d+)?\s?[+%×]?")
+_CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _blank(value) -> bool:
+    return _is_missing(value) or (isinstance(value, str) and value.strip() in _DASHES)
+
+
+def _column_classes(column: str, values: list, right: set[str]) -> str:
+    """``num`` (right-aligned) for columns of numbers, ``cjk`` for columns mostly in Chinese.
+
+    Numbers may come as numbers or as text a notebook has formatted already.
+
+    A Chinese cell may break between any two characters, so without a minimum width the table
+    layout squeezes such a column to one character per line.
+    """
+    classes = []
+    numeric = [v for v in values if not _blank(v)]
+    if column in right or (
+        numeric and all(_is_number(v) or _NUMBER_TEXT.fullmatch(str(v).strip()) for v in numeric)
+    ):
+        classes.append("num")
+    texts = [str(v) for v in values if isinstance(v, str) and not _blank(v)]
+    if texts and sum(bool(_CJK.search(t)) for t in texts) * 2 >= len(texts):
+        classes.append("cjk")
+    return f' class="{" ".join(classes)}"' if classes else ""
+
+
+def html_table(
+    frame,
+    *,
+    decimals: int | Mapping[str, int] | None = None,
+    plain: Iterable[str] = (),
+    index: bool = False,
+    table_id: str | None = None,
+    raw_html: Iterable[str] = (),
+    right: Iterable[str] = (),
+) -> str:
+    """A pandas DataFrame as a plain, reproducible HTML table.
+
+    Numbers get thousands separators and the fewest decimals that show them as they are (or
+    ``decimals``: one count for all, or per column); columns named in ``plain``, or whose name
+    mentions a year or period, keep their digits as they are. Columns of numbers are
+    right-aligned, and so are the columns named in ``right`` (numbers already formatted as text).
+    Cells of the ``raw_html`` columns are trusted HTML; all other text is escaped.
+    """
+    if index:
+        frame = frame.reset_index()
+    columns = [" / ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in frame.columns]
+    cells = [list(row) for row in frame.itertuples(index=False, name=None)]
+    raw_html, right = set(raw_html), set(right)
+
+    layout = []
+    for i, column in enumerate(columns):
+        places = decimals.get(column) if isinstance(decimals, Mapping) else decimals
+        separator = column not in plain and not _PLAIN_COLUMN.search(column)
+        classes = _column_classes(column, [row[i] for row in cells], right)
+        layout.append((places, separator, column in raw_html, classes))
+
+    head = "".join(
+        f'<th scope="col"{classes}>{html.escape(column)}</th>'
+        for column, (*_, classes) in zip(columns, layout, strict=True)
+    )
+    body = []
+    for row in cells:
+        tds = []
+        for value, (places, separator, raw, classes) in zip(row, layout, strict=True):
+            if _is_missing(value):
+                text = MISSING
+            elif raw:
+                text = str(value)
+            elif _is_number(value):
+                text = html.escape(format_number(value, places, separator))
+            else:
+                text = html.escape(str(value))
+            tds.append(f"<td{classes}>{text}</td>")
+        body.append(f"<tr>{''.join(tds)}</tr>")
+    ident = f' id="{html.escape(table_id)}"' if table_id else ""
+    return (
+        f'<table class="{TABLE_CLASS}"{ident}>\n<thead><tr>{head}</tr></thead>\n'
+        "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
+    )
+
+
+def _display(bundle: dict, metadata: dict) -> None:
+    from IPython.display import display
+
+    display(bundle, metadata=metadata, raw=True)
+
+
+def show_table(frame, caption: str, name: str, **layout) -> None:
+    """Display ``frame`` as a numbered table of the report (``layout`` goes to ``html_table``)."""
+    if not name:
+        raise ValueError("a table needs a name")
+    bundle = {
+        "text/html": html_table(frame, table_id=f"table-{name}", **layout),
+        "text/plain": frame.to_string(index=layout.get("index", False)),
+    }
+    _display(bundle, output_metadata("table", name=name, caption=caption, alt=caption))
+
+
+def say(markdown_text: str, kind: str = "text", name: str = "") -> None:
+    """Display computed Markdown as narrative (``kind="text"``) or for the summary."""
+    if kind not in ("text", "summary"):
+        raise ValueError(f"say() shows text or summary, not {kind!r}")
+    bundle = {"text/markdown": markdown_text, "text/plain": markdown_text}
+    _display(bundle, output_metadata(kind, name=name))
