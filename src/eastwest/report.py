@@ -119,6 +119,7 @@ class _Entry:
 @dataclass
 class _Document:
     inputs: Inputs
+    graphics: str = "svg"  # or "png", for the PDF
     sections: list[int] = field(default_factory=lambda: [0, 0, 0])
     contents: list[_Entry] = field(default_factory=list)
     figures: list[_Entry] = field(default_factory=list)
@@ -205,7 +206,11 @@ class _Document:
         alt = spec.get("alt") or caption or f"Figure {number}"
         ident = self.unique_id(f"fig-{_slug(name) or number}")
         svg = self.inputs.figures / f"{name}.svg"
-        if name and svg.is_file():
+        png_file = self.inputs.figures / f"{name}.png"
+        if self.graphics == "png" and name and png_file.is_file():
+            png = base64.b64encode(png_file.read_bytes()).decode()
+            graphic = f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'
+        elif name and svg.is_file():
             graphic = inline_svg(svg.read_text(encoding="utf-8"), alt, prefix=f"{ident}-")
         elif "image/svg+xml" in data:
             graphic = inline_svg(data["image/svg+xml"], alt, prefix=f"{ident}-")
@@ -375,12 +380,17 @@ def embedded_font_css(text: str) -> str:
 
     Deterministic: the same characters give the same bytes (no timestamp is recalculated).
     """
+    return _font_subset_css(tuple(sorted({ord(c) for c in "".join(CJK_RUN.findall(text))})))
+
+
+@cache
+def _font_subset_css(wanted: tuple[int, ...]) -> str:
+    # Cached: the reader's HTML and its PDF copy want the same characters.
     import io
 
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    wanted = sorted({ord(c) for c in "".join(CJK_RUN.findall(text))})
     if not wanted:
         return ""
     options = subset.Options(layout_features=[], hinting=False, desubroutinize=True)
@@ -641,9 +651,19 @@ def read_sha256(path: Path) -> str:
     return digest
 
 
-def assemble(notebooks: list[Path], inputs: Inputs = Inputs(), embed_font: bool = True) -> str:
-    """The reader's report.html built from ``notebooks`` (executed, in order)."""
-    document = _Document(inputs)
+def assemble(
+    notebooks: list[Path],
+    inputs: Inputs = Inputs(),
+    embed_font: bool = True,
+    graphics: str = "svg",
+) -> str:
+    """The reader's report.html built from ``notebooks`` (executed, in order).
+
+    ``graphics="png"`` sets the charts as their 200 dpi PNGs instead of inline SVG: the copy
+    that becomes the PDF, since WeasyPrint draws SVG node by node and the charts' glyph paths
+    would take more than half of the PDF's render time.
+    """
+    document = _Document(inputs, graphics)
     for path in notebooks:
         document.notebook(nbformat.read(path, as_version=4), path.stem)
     sources = _read_text_csv(inputs.sources)
@@ -703,7 +723,8 @@ def assemble(notebooks: list[Path], inputs: Inputs = Inputs(), embed_font: bool 
     head, body = page.split("<body>", 1)
     body = mark_chinese(body)
     if embed_font:
-        head = head.replace("/* eastwest-font */", embedded_font_css(body), 1)
+        # The running header's Chinese lives in the head's CSS, so both parts pick the glyphs.
+        head = head.replace("/* eastwest-font */", embedded_font_css(head + body), 1)
     return _checked(f"{head}<body>{body}", "report.html")
 
 
@@ -776,7 +797,8 @@ def build(
         from eastwest.pdf import render_pdf
 
         start = time.perf_counter()
-        write_bytes(out_dir / "report.pdf", render_pdf(report))
+        printed = assemble(notebooks, inputs, graphics="png")
+        write_bytes(out_dir / "report.pdf", render_pdf(printed))
         timings["report.pdf"] = time.perf_counter() - start
     return timings
 
