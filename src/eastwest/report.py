@@ -773,6 +773,11 @@ def executed_notebooks(directory: Path = paths.EXECUTED) -> list[Path]:
     return sorted(directory.glob("[0-9][0-9]_*.ipynb"))
 
 
+def printed_html(notebooks: list[Path], inputs: Inputs = Inputs()) -> str:
+    """The HTML that becomes report.pdf: the reader's report with the charts as PNG."""
+    return assemble(notebooks, inputs, graphics="png")
+
+
 def build(
     notebooks: list[Path],
     out_dir: Path,
@@ -797,8 +802,7 @@ def build(
         from eastwest.pdf import render_pdf
 
         start = time.perf_counter()
-        printed = assemble(notebooks, inputs, graphics="png")
-        write_bytes(out_dir / "report.pdf", render_pdf(printed))
+        write_bytes(out_dir / "report.pdf", render_pdf(printed_html(notebooks, inputs)))
         timings["report.pdf"] = time.perf_counter() - start
     return timings
 
@@ -810,6 +814,7 @@ def main(argv: list[str] | None = None) -> None:
         "from the executed notebooks in report/notebooks.",
     )
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF (it takes longest)")
+    parser.add_argument("--timings", action="store_true", help="print each step's seconds")
     args = parser.parse_args(argv)
 
     notebooks = executed_notebooks()
@@ -824,6 +829,8 @@ def main(argv: list[str] | None = None) -> None:
         timings = build(notebooks, paths.REPORT, pdf=not args.no_pdf)
     except ValueError as err:
         raise SystemExit(f"error: {err}") from None
+    if not args.timings:
+        return
     for step, seconds in timings.items():
         print(f"{step}: {seconds:.1f} s", file=sys.stderr)
     if "report.pdf" in timings:
