@@ -53,7 +53,9 @@ env: $(ENV) ## Create or update .venv from requirements.lock
 $(ENV): requirements.lock
 	@echo "[setup] $(VENV) from requirements.lock"
 	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check "$$(grep -m1 '^uv==' requirements.lock)"
+	@# pip's log goes to a file and is shown only on failure: local index mirrors warn loudly.
+	@$(PY) -m pip install --quiet --disable-pip-version-check \
+	    "$$(grep -m1 '^uv==' requirements.lock)" >$(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; exit 1; }
 	@$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
 	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	@$(PY) -m ipykernel install --sys-prefix --name eastwest \
