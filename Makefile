@@ -38,11 +38,15 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 EXECUTED := $(patsubst notebooks/%,report/notebooks/%,$(NOTEBOOKS))
 NOTEBOOK_HTML := $(EXECUTED:.ipynb=.html)
 READER := report/report.html report/report.pdf
-STEPS := $(words x $(NOTEBOOKS) x)
+# Progress numbering: 1 data step, then each notebook executed, then each rendered, then the
+# reader's HTML and PDF.
+N := $(words $(NOTEBOOKS))
+STEPS := $(words x $(NOTEBOOKS) $(NOTEBOOKS) x x)
+nb_index = $$((10\#$(firstword $(subst _, ,$(notdir $(1))))))
 
 .PHONY: report data figures test lab bench clean distclean help lock rehash env
 
-report: $(READER) $(NOTEBOOK_HTML) ## Build everything: data, notebooks, figures, HTML and PDF (default)
+report: $(NOTEBOOK_HTML) $(READER) ## Build everything: data, notebooks, figures, HTML and PDF (default)
 
 data: $(DATA) ## Clean the article's figures into data/processed/
 
@@ -67,12 +71,20 @@ $(DATA) &: $(INPUTS) $(DATA_SRC) | $(ENV)
 	@$(PY) -m eastwest.build_data
 
 report/notebooks/%.ipynb: notebooks/%.ipynb $(DATA) $(CONTEXT) $(NOTEBOOK_SRC) | $(ENV)
-	@echo "[$$((10#$(firstword $(subst _, ,$*)) + 1))/$(STEPS)] execute $<"
+	@echo "[$$(($(call nb_index,$*) + 1))/$(STEPS)] execute $<"
 	@$(PY) -m eastwest.execute $< $@
 
-$(READER) $(NOTEBOOK_HTML) &: $(EXECUTED) $(DATA) $(CONTEXT) $(SRC) | $(ENV)
-	@echo "[$(STEPS)/$(STEPS)] render report/report.html, report/report.pdf"
-	@$(PY) -m eastwest.report
+report/notebooks/%.html: report/notebooks/%.ipynb $(RENDER_SRC) src/eastwest/tables.py | $(ENV)
+	@echo "[$$(($(call nb_index,$*) + 1 + $(N)))/$(STEPS)] render $@"
+	@$(PY) -m eastwest.report page $<
+
+report/report.html: $(EXECUTED) $(DATA) $(CONTEXT) $(SRC) | $(ENV)
+	@echo "[$$(($(STEPS) - 1))/$(STEPS)] render $@"
+	@$(PY) -m eastwest.report html
+
+report/report.pdf: $(EXECUTED) $(DATA) $(CONTEXT) $(SRC) | $(ENV)
+	@echo "[$(STEPS)/$(STEPS)] render $@"
+	@$(PY) -m eastwest.report pdf
 
 test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte for byte
 	@$(PY) -m pytest

@@ -778,6 +778,25 @@ def printed_html(notebooks: list[Path], inputs: Inputs = Inputs()) -> str:
     return assemble(notebooks, inputs, graphics="png")
 
 
+def write_page(notebook: Path, inputs: Inputs = Inputs()) -> None:
+    """report/notebooks/NN_name.html beside the executed notebook, code included."""
+    page = notebook_html(notebook, inputs)
+    write_text(
+        notebook.with_suffix(".html"),
+        _checked(with_font(page, embedded_font_css(page)), notebook.name),
+    )
+
+
+def write_report_html(notebooks: list[Path], out_dir: Path, inputs: Inputs = Inputs()) -> None:
+    write_text(out_dir / "report.html", assemble(notebooks, inputs))
+
+
+def write_report_pdf(notebooks: list[Path], out_dir: Path, inputs: Inputs = Inputs()) -> None:
+    from eastwest.pdf import render_pdf
+
+    write_bytes(out_dir / "report.pdf", render_pdf(printed_html(notebooks, inputs)))
+
+
 def build(
     notebooks: list[Path],
     out_dir: Path,
@@ -785,25 +804,17 @@ def build(
     pdf: bool = True,
 ) -> dict[str, float]:
     """Write every output; return how long each step took, in seconds."""
-    timings = {}
-    start = time.perf_counter()
-    pages = {path: notebook_html(path, inputs) for path in notebooks}
-    font_css = embedded_font_css("".join(pages.values()))
-    for path, page in pages.items():
-        write_text(path.with_suffix(".html"), _checked(with_font(page, font_css), path.name))
-    timings["notebook pages"] = time.perf_counter() - start
-
-    start = time.perf_counter()
-    report = assemble(notebooks, inputs)
-    write_text(out_dir / "report.html", report)
-    timings["report.html"] = time.perf_counter() - start
-
+    steps = {
+        "notebook pages": lambda: [write_page(path, inputs) for path in notebooks],
+        "report.html": lambda: write_report_html(notebooks, out_dir, inputs),
+    }
     if pdf:
-        from eastwest.pdf import render_pdf
-
+        steps["report.pdf"] = lambda: write_report_pdf(notebooks, out_dir, inputs)
+    timings = {}
+    for step, run in steps.items():
         start = time.perf_counter()
-        write_bytes(out_dir / "report.pdf", render_pdf(printed_html(notebooks, inputs)))
-        timings["report.pdf"] = time.perf_counter() - start
+        run()
+        timings[step] = time.perf_counter() - start
     return timings
 
 
@@ -811,9 +822,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m eastwest.report",
         description="Build report/notebooks/*.html, report/report.html and report/report.pdf "
-        "from the executed notebooks in report/notebooks.",
+        "from the executed notebooks in report/notebooks. The Makefile runs the parts as "
+        "separate steps (page, html, pdf) so that they run in parallel and only as needed.",
     )
-    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF (it takes longest)")
+    parser.add_argument(
+        "part", nargs="?", default="all", choices=["all", "page", "html", "pdf"],
+        help="what to build (default: all)",
+    )  # fmt: skip
+    parser.add_argument("notebook", nargs="?", type=Path, help="with `page`: the executed notebook")
+    parser.add_argument("--no-pdf", action="store_true", help="with `all`: skip the PDF")
     parser.add_argument("--timings", action="store_true", help="print each step's seconds")
     args = parser.parse_args(argv)
 
@@ -825,8 +842,21 @@ def main(argv: list[str] | None = None) -> None:
     for needed in (paths.INDICATORS, SOURCES, paths.OFFICIAL_TOTALS, paths.ARTICLE_SHA256):
         if not needed.is_file():
             raise SystemExit(f"error: {needed.relative_to(paths.ROOT)} is missing")
+    start = time.perf_counter()
     try:
-        timings = build(notebooks, paths.REPORT, pdf=not args.no_pdf)
+        if args.part == "page":
+            if args.notebook is None:
+                raise SystemExit("error: `page` needs the executed notebook")
+            write_page(args.notebook.resolve())
+            timings = {f"page {args.notebook.name}": time.perf_counter() - start}
+        elif args.part == "html":
+            write_report_html(notebooks, paths.REPORT)
+            timings = {"report.html": time.perf_counter() - start}
+        elif args.part == "pdf":
+            write_report_pdf(notebooks, paths.REPORT)
+            timings = {"report.pdf": time.perf_counter() - start}
+        else:
+            timings = build(notebooks, paths.REPORT, pdf=not args.no_pdf)
     except ValueError as err:
         raise SystemExit(f"error: {err}") from None
     if not args.timings:
