@@ -93,7 +93,7 @@ lab: $(ENV) ## Explore the notebooks in JupyterLab (kernel "Python 3 (eastwest)"
 	$(VENV)/bin/jupyter lab notebooks/
 
 bench: $(ENV) ## Measure the build against doing it by hand; writes bench/results.md
-	@$(PY) bench/run.py
+	@$(PY) bench/run.py --update-readme
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (uses the package index)
 	@test -x $(VENV)/bin/uv || { echo "run make env first"; exit 1; }
