@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from eastwest.atomic import write_text  # whole or not at all, mode 644
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.md"
 README = ROOT / "README.md"
@@ -691,17 +693,6 @@ def errors_section(results: list[Result]) -> str:
     return "\n".join(parts)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def update_readme(block: str) -> None:
     """Replace what lies between the README's bench markers with ``block``."""
     text = README.read_text(encoding="utf-8")
@@ -710,7 +701,7 @@ def update_readme(block: str) -> None:
         raise SystemExit(f"error: {README.name} needs one {start} followed by one {end}")
     head, rest = text.split(start)
     _, foot = rest.split(end)
-    write_atomically(README, f"{head}{start}\n{block}\n{end}{foot}")
+    write_text(README, f"{head}{start}\n{block}\n{end}{foot}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -806,7 +797,7 @@ def main(argv: list[str] | None = None) -> None:
             errors_section(flat),
         ]
     ).rstrip()
-    write_atomically(RESULTS, document + "\n")
+    write_text(RESULTS, document + "\n")
     print(table)
     print()
     print(targets)
