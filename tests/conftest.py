@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLE_TEXT = (ROOT / "data" / "raw" / "article.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture

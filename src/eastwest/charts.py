@@ -33,7 +33,7 @@ from eastwest.fonts import CJK_FAMILY, cjk_font_path
 from eastwest.pairings import load_pairings, load_regions, with_coordinates
 
 STYLE = Path(__file__).with_name("eastwest.mplstyle")
-SOURCES = paths.DATA / "sources.csv"
+SOURCES = paths.SOURCES
 FONT_FAMILY = ("DejaVu Sans", CJK_FAMILY)
 PNG_DPI = 200
 

@@ -51,7 +51,7 @@ def load_official(path=paths.OFFICIAL_TOTALS) -> pd.DataFrame:
     return frame
 
 
-def load_sources(path=paths.DATA / "sources.csv") -> pd.DataFrame:
+def load_sources(path=paths.SOURCES) -> pd.DataFrame:
     return _read_checked(path, SOURCE_COLUMNS).set_index("source")
 
 

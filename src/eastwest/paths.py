@@ -20,6 +20,7 @@ CODEBOOK = DATA / "codebook.csv"
 NUMBER_DECISIONS = DATA / "number_decisions.csv"
 REGIONS = DATA / "regions.csv"
 OFFICIAL_TOTALS = EXTERNAL / "official_totals.csv"
+SOURCES = DATA / "sources.csv"
 
 INDICATORS = PROCESSED / "indicators.csv"
 NUMBER_AUDIT = PROCESSED / "number_audit.csv"

@@ -34,6 +34,7 @@ from markupsafe import Markup
 
 from eastwest import paths
 from eastwest.atomic import write_bytes, write_text
+from eastwest.fonts import cjk_font_path
 from eastwest.tables import format_number, html_table
 
 TITLE_EN = "East–West poverty-alleviation cooperation, 1996–2016"
@@ -46,7 +47,7 @@ DESCRIPTION = (
     "from one Chinese news article in two parts, cleaned, compared and charted."
 )
 KEYWORDS = "East–West poverty-alleviation cooperation, 东西扶贫协作, poverty alleviation, China"
-SOURCES = paths.DATA / "sources.csv"
+SOURCES = paths.SOURCES
 TEMPLATES = Path(__file__).parent / "templates"
 SKIP_TAG = "report-skip"
 CJK_FAMILY = "EastWest CJK"  # a name of our own, so that no installed font can stand in for it
@@ -368,13 +369,6 @@ def mark_chinese(fragment: str) -> str:
     return "".join(parts)
 
 
-@cache
-def _cjk_font():
-    from eastwest.fonts import cjk_font_path
-
-    return cjk_font_path()
-
-
 def embedded_font_css(text: str) -> str:
     """@font-face for CJK_FAMILY holding just the Chinese characters of ``text`` (WOFF2, base64).
 
@@ -394,7 +388,7 @@ def _font_subset_css(wanted: tuple[int, ...]) -> str:
     if not wanted:
         return ""
     options = subset.Options(layout_features=[], hinting=False, desubroutinize=True)
-    font = TTFont(_cjk_font(), recalcTimestamp=False, lazy=True)
+    font = TTFont(cjk_font_path(), recalcTimestamp=False, lazy=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=wanted)
     subsetter.subset(font)
