@@ -28,3 +28,49 @@ def run_module(module: str, root: Path, *args: str) -> subprocess.CompletedProce
         [sys.executable, "-m", module, *args],
         env=env, capture_output=True, text=True, check=False, cwd=root,
     )  # fmt: skip
+
+
+_FOREIGN_FONTCONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+</fontconfig>
+"""
+
+
+def _renamed(source: Path, family: str, target: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source)
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 16):
+            record.string = family
+    font.save(target)
+
+
+def foreign_font_env(folder: Path) -> dict[str, str]:
+    """Environment variables for a machine whose fonts would change the outputs if used.
+
+    Its fontconfig offers what a Debian machine with fonts-noto-cjk has (Noto Sans CJK SC in a
+    .ttc collection, another file than the locked one) and, in place of the system's DejaVu, two
+    decoys named like the DejaVu faces the outputs use but drawn differently.
+    matplotlib gets a fresh cache folder, so it lists that machine's fonts anew.
+    """
+    from fontTools.ttLib import TTCollection, TTFont
+
+    from eastwest.fonts import cjk_font_path, latin_font_dir
+
+    fonts = folder / "fonts"
+    fonts.mkdir(parents=True)
+    collection = TTCollection()
+    collection.fonts = [TTFont(cjk_font_path())]
+    collection.save(fonts / "NotoSansCJK-Regular.ttc")
+    _renamed(latin_font_dir() / "DejaVuSansMono.ttf", "DejaVu Serif", fonts / "decoy-serif.ttf")
+    _renamed(latin_font_dir() / "DejaVuSerif.ttf", "DejaVu Sans", fonts / "decoy-sans.ttf")
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        _FOREIGN_FONTCONFIG.format(fonts=fonts, cache=folder / "cache"), encoding="utf-8"
+    )
+    (folder / "matplotlib").mkdir()
+    return {"FONTCONFIG_FILE": str(conf), "MPLCONFIGDIR": str(folder / "matplotlib")}

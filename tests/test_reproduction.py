@@ -1,8 +1,10 @@
 """A clean rebuild in a scratch copy reproduces every committed output byte for byte.
 
-The copy holds the project's sources only (no data/processed, figures or report) and borrows
-this checkout's environment; ``make report`` must rebuild everything from them. The same
-copy then serves the build-graph tests: no-op, one changed notebook, a notebook that raises.
+The rebuild runs on a machine whose fontconfig offers other fonts under the outputs' font
+names, so it also proves that no system font takes part. The copy holds the project's sources
+only (no data/processed, figures or report) and borrows this checkout's environment; ``make
+report`` must rebuild everything from them. The same copy then serves the build-graph tests:
+no-op, one changed notebook, a notebook that raises.
 """
 
 import json
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import foreign_font_env
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT_DIRS = ("data/processed", "figures", "report")
@@ -34,8 +37,9 @@ def is_output(name: str) -> bool:
     return any(name == d or name.startswith(d + "/") for d in OUTPUT_DIRS)
 
 
-def make(copy: Path, *args: str) -> subprocess.CompletedProcess:
+def make(copy: Path, *args: str, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("EASTWEST_ROOT", "PYTHONPATH")}
+    env |= extra_env or {}
     return subprocess.run(
         ["make", "--no-print-directory", f"VENV={VENV}", *args],
         cwd=copy, env=env, capture_output=True, text=True, check=False,
@@ -50,7 +54,9 @@ def rebuilt(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             # copy2 keeps the modification times, so the borrowed environment stays current.
             shutil.copy2(ROOT / name, copy / name)
-    return copy, make(copy, "-j2", "report")
+    # On a machine whose fontconfig offers other files under the fonts' names (see conftest).
+    foreign = foreign_font_env(tmp_path_factory.mktemp("foreign-fonts"))
+    return copy, make(copy, "-j2", "report", extra_env=foreign)
 
 
 def outputs_under(root: Path) -> dict[str, Path]:

@@ -29,7 +29,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLoca
 
 from eastwest import paths
 from eastwest.atomic import write_bytes
-from eastwest.fonts import CJK_FAMILY, cjk_font_path
+from eastwest.fonts import CJK_FAMILY, cjk_font_path, environment_font_files
 from eastwest.pairings import load_pairings, load_regions, with_coordinates
 
 STYLE = Path(__file__).with_name("eastwest.mplstyle")
@@ -74,9 +74,13 @@ NOTE_WIDTH = 125
 
 @cache
 def register_cjk_font() -> Path:
-    """Make Noto Sans CJK SC known to matplotlib by path (no font-cache edits, no SimHei)."""
+    """Make the environment's fonts the only ones matplotlib draws with, Noto Sans CJK SC added
+    by path (no font-cache edits, no SimHei): a system's DejaVu or Noto CJK never stands in."""
+    own = {path.resolve() for path in environment_font_files()}
+    manager = font_manager.fontManager
+    manager.ttflist = [font for font in manager.ttflist if Path(font.fname).resolve() in own]
     path = cjk_font_path()
-    font_manager.fontManager.addfont(str(path))
+    manager.addfont(str(path))  # also empties matplotlib's font-lookup cache
     return path
 
 

@@ -1,56 +1,107 @@
-"""The one CJK font used by the charts, the HTML and the PDF: Noto Sans CJK SC.
+"""The font files every output is drawn with, all from the locked environment.
 
-The system's copy wins where fontconfig knows it; otherwise the copy that ships inside the
-``mplfonts`` package is loaded by path. ``mplfonts init`` is never run (it edits matplotlib's
-own install) and its SimHei is never used (not freely licensed).
+A system's own copies never take part: Debian's Noto CJK is a ``.ttc`` collection of another
+version, and a build that picked it up would crash or stop reproducing its committed bytes.
+
+- Chinese: Noto Sans CJK SC (charts, notebook pages) and Noto Serif CJK SC (the reader's report),
+  from the ``mplfonts`` package, loaded by path. ``mplfonts init`` is never run (it edits
+  matplotlib's own install) and its SimHei is never used (not freely licensed).
+- Latin: the DejaVu faces that ship inside matplotlib.
+
+WeasyPrint finds fonts through fontconfig, so ``private_fontconfig()`` gives it a configuration
+that lists matplotlib's font folder and nothing else.
 """
 
+import atexit
+import os
 import shutil
-import subprocess
+import tempfile
+from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 CJK_FAMILY = "Noto Sans CJK SC"
-MPLFONTS_FILE = "NotoSansCJKsc-Regular.otf"
+CJK_SANS_FILE = "NotoSansCJKsc-Regular.otf"
+CJK_SERIF_FILE = "NotoSerifCJKsc-Regular.otf"
 
 
 class FontNotFound(RuntimeError):
     pass
 
 
-def _system_font() -> Path | None:
-    if not shutil.which("fc-match"):
-        return None
-    # fc-match always answers with *some* font; accept it only if it really is the family asked for.
-    out = subprocess.run(
-        ["fc-match", "--format=%{family}\n%{file}", f"{CJK_FAMILY}:style=Regular"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.splitlines()
-    if len(out) == 2 and CJK_FAMILY in out[0].split(","):
-        path = Path(out[1])
-        if path.is_file():
-            return path
-    return None
-
-
-def _mplfonts_font() -> Path | None:
+def _mplfonts_file(name: str) -> Path:
     try:
-        path = Path(str(files("mplfonts") / "fonts" / MPLFONTS_FILE))
+        path = Path(str(files("mplfonts") / "fonts" / name))
     except ModuleNotFoundError:
-        return None
-    return path if path.is_file() else None
+        path = None
+    if path is None or not path.is_file():
+        raise FontNotFound(
+            f"{name} not found in the mplfonts package: install the environment with `make env`"
+        )
+    return path
 
 
 @cache
 def cjk_font_path() -> Path:
-    """The Noto Sans CJK SC file every output uses."""
-    path = _system_font() or _mplfonts_font()
-    if path is None:
-        raise FontNotFound(
-            f"{CJK_FAMILY} not found: neither fontconfig nor the mplfonts package provides it "
-            "(install the environment with `make`, or the fonts-noto-cjk system package)"
-        )
-    return path
+    """Noto Sans CJK SC, the Chinese face of the charts and the notebook pages."""
+    return _mplfonts_file(CJK_SANS_FILE)
+
+
+@cache
+def cjk_serif_font_path() -> Path:
+    """Noto Serif CJK SC, the Chinese face beside the reader's report's serif body."""
+    return _mplfonts_file(CJK_SERIF_FILE)
+
+
+@cache
+def latin_font_dir() -> Path:
+    """matplotlib's own font folder: DejaVu Sans, Serif and Mono in every weight and slant."""
+    import matplotlib
+
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    if not (folder / "DejaVuSerif.ttf").is_file():
+        raise FontNotFound(f"DejaVu fonts missing from matplotlib's data folder {folder}")
+    return folder
+
+
+def environment_font_files() -> list[Path]:
+    """Every font file an output may use; matplotlib's charts are limited to these."""
+    return [*sorted(latin_font_dir().glob("*.ttf")), cjk_font_path(), cjk_serif_font_path()]
+
+
+_FONTCONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+</fontconfig>
+"""
+
+
+@cache
+def _fontconfig_file() -> Path:
+    # No <include>: neither the system's font folders nor its alias rules take part.
+    folder = Path(tempfile.mkdtemp(prefix="eastwest-fontconfig-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        _FONTCONFIG.format(fonts=escape(str(latin_font_dir())), cache=escape(str(folder))),
+        encoding="utf-8",
+    )
+    return conf
+
+
+@contextmanager
+def private_fontconfig():
+    """Fontconfig (and so WeasyPrint) sees the environment's fonts only, for the block."""
+    before = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(_fontconfig_file())
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = before

@@ -1,11 +1,16 @@
 """Typeset report.html as report.pdf with WeasyPrint.
 
-Chinese comes from an explicit @font-face on ``fonts.cjk_font_path()`` under the report's own
-family name: left to fontconfig, a machine without Noto Sans CJK SC installed would set Chinese as
+Chinese comes from an explicit @font-face on ``fonts.cjk_serif_font_path()`` under the report's
+own family name: left to fontconfig, a machine without the font installed would set Chinese as
 empty boxes, with nothing but a log warning. The one FontConfiguration that loads that face must
-also write the PDF, or the face is not found at drawing time.
+also write the PDF, or the face is not found at drawing time. Every other face comes from
+matplotlib's font folder through ``fonts.private_fontconfig()``: the system's fonts never take part.
 
-The same HTML gives the same bytes: WeasyPrint writes dates only when the HTML asks for them
+The same HTML gives the same bytes on any machine with the same environment and Pango. WeasyPrint
+would subset fonts with HarfBuzz where the system has libharfbuzz-subset and with fontTools
+elsewhere, and the two give different bytes, so ``render_pdf`` always takes fontTools.
+
+Otherwise WeasyPrint writes dates only when the HTML asks for them
 (it doesn't), font names derive from the font data, and the one clock left, the modification
 time fontTools stamps on every font subset it saves, reads SOURCE_DATE_EPOCH.
 """
@@ -15,7 +20,7 @@ import os
 import re
 from contextlib import contextmanager
 
-from eastwest.fonts import cjk_font_path
+from eastwest.fonts import cjk_serif_font_path, private_fontconfig
 from eastwest.report import CJK_FAMILY
 
 # The HTML carries the CJK face as a subset of the same font file, cut to the document's
@@ -42,17 +47,23 @@ def _fixed_clock():
 def font_face_css() -> str:
     return (
         f'@font-face {{ font-family: "{CJK_FAMILY}"; font-style: normal; font-weight: 400;\n'
-        f'  src: url("{cjk_font_path().as_uri()}"); }}\n'
+        f'  src: url("{cjk_serif_font_path().as_uri()}"); }}\n'
     )
 
 
 def subsetter() -> str:
-    """Which library WeasyPrint subsets fonts with on this machine."""
+    """Which library subsets the PDF's fonts: always fontTools (see the module's docstring)."""
     from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
 
-    if harfbuzz_subset and harfbuzz.hb_version_atleast(4, 1, 0):
-        return "HarfBuzz (libharfbuzz-subset)"
-    return "fontTools (libharfbuzz-subset not available)"
+    found = harfbuzz_subset and harfbuzz.hb_version_atleast(4, 1, 0)
+    return "fontTools (libharfbuzz-subset " + ("present, not used)" if found else "not present)")
+
+
+def _use_fonttools_subsetter() -> None:
+    """Make WeasyPrint subset with fontTools, as it does where libharfbuzz-subset is missing."""
+    from weasyprint.pdf import fonts
+
+    fonts.harfbuzz_subset = None
 
 
 class _FontToolsNotice(logging.Filter):
@@ -72,12 +83,14 @@ def render_pdf(html_text: str) -> bytes:
         from weasyprint.logger import LOGGER
         from weasyprint.text.fonts import FontConfiguration
 
+    _use_fonttools_subsetter()
     notice = _FontToolsNotice()
     LOGGER.addFilter(notice)
     try:
         embedded = _EMBEDDED_FONT.search(html_text)
         face = embedded.group(1) if embedded and "@font-face" in embedded.group(1) else None
-        font_config = FontConfiguration()
+        with private_fontconfig():
+            font_config = FontConfiguration()
         stylesheet = CSS(string=face or font_face_css(), font_config=font_config)
         document = HTML(string=_EMBEDDED_FONT.sub("", html_text, count=1))
         with _fixed_clock():

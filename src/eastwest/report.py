@@ -34,7 +34,7 @@ from markupsafe import Markup
 
 from eastwest import paths
 from eastwest.atomic import write_bytes, write_text
-from eastwest.fonts import cjk_font_path
+from eastwest.fonts import cjk_font_path, cjk_serif_font_path
 from eastwest.tables import format_number, html_table
 
 TITLE_EN = "East–West poverty-alleviation cooperation, 1996–2016"
@@ -369,16 +369,18 @@ def mark_chinese(fragment: str) -> str:
     return "".join(parts)
 
 
-def embedded_font_css(text: str) -> str:
+def embedded_font_css(text: str, font: Path | None = None) -> str:
     """@font-face for CJK_FAMILY holding just the Chinese characters of ``text`` (WOFF2, base64).
 
-    Deterministic: the same characters give the same bytes (no timestamp is recalculated).
+    ``font`` is the face's file, Noto Sans CJK SC unless given. Deterministic: the same
+    characters give the same bytes (no timestamp is recalculated).
     """
-    return _font_subset_css(tuple(sorted({ord(c) for c in "".join(CJK_RUN.findall(text))})))
+    wanted = tuple(sorted({ord(c) for c in "".join(CJK_RUN.findall(text))}))
+    return _font_subset_css(wanted, font or cjk_font_path())
 
 
 @cache
-def _font_subset_css(wanted: tuple[int, ...]) -> str:
+def _font_subset_css(wanted: tuple[int, ...], font_file: Path) -> str:
     # Cached: the reader's HTML and its PDF copy want the same characters.
     import io
 
@@ -388,7 +390,7 @@ def _font_subset_css(wanted: tuple[int, ...]) -> str:
     if not wanted:
         return ""
     options = subset.Options(layout_features=[], hinting=False, desubroutinize=True)
-    font = TTFont(cjk_font_path(), recalcTimestamp=False, lazy=True)
+    font = TTFont(font_file, recalcTimestamp=False, lazy=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=wanted)
     subsetter.subset(font)
@@ -718,7 +720,9 @@ def assemble(
     body = mark_chinese(body)
     if embed_font:
         # The running header's Chinese lives in the head's CSS, so both parts pick the glyphs.
-        head = head.replace("/* eastwest-font */", embedded_font_css(head + body), 1)
+        # Serif Chinese beside the serif body.
+        font_css = embedded_font_css(head + body, cjk_serif_font_path())
+        head = head.replace("/* eastwest-font */", font_css, 1)
     return _checked(f"{head}<body>{body}", "report.html")
 
 
