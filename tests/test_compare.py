@@ -6,12 +6,13 @@ Expected values are the article's own figures, read off the text: 118.2亿元 fo
 
 import ast
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from eastwest import checks, compare, external, indicators, paths
+from eastwest import checks, compare, external, findings, indicators, paths
 from eastwest.checks import CANNOT_TELL, CONSISTENT, IN_TENSION, Segment
 from eastwest.errors import InputError
 from eastwest.schema import _totals_fields
@@ -343,15 +344,45 @@ def test_official_lookup_names_what_is_missing():
 
 
 def test_charts_are_named_and_described(totals, points, table):
-    fiscal_chart = compare.fiscal_aid_chart(totals, "2015")
+    official = external.load_official()
+    pace = findings.fiscal_pace(table, official, 2015)
+    fiscal_chart = compare.fiscal_pace_chart(pace, totals)
     timeline = compare.timeline_chart(points, table, 2015)
-    assert (fiscal_chart.name, timeline.name) == ("funding_fiscal_aid_totals", "funding_timeline")
+    assert (fiscal_chart.name, timeline.name) == ("funding_fiscal_pace", "funding_timeline")
     assert len(timeline.fig.axes) == len(external.TIMELINE_SERIES)
     texts = [t.get_text() for ax in timeline.fig.axes for t in ax.texts]
     assert any("无偿捐资" in t and "People's Daily" in t for t in texts)
-    assert "14.5" in fiscal_chart.alt and "2.33" in fiscal_chart.alt
     ylabels = [ax.get_ylabel() for ax in fiscal_chart.fig.axes + timeline.fig.axes]
     assert all("亿元" in y or "万人次" in y for y in ylabels)
+
+
+def test_lead_chart_plots_the_pace_by_sub_period(totals, table):
+    # By hand: 132.7 − 60.7 = 72.0亿 over 1996–2010 (15 years) = 4.8亿 a year; 60.7 − 14.5 =
+    # 46.2亿 over 2011–2014 = 11.55亿 a year; 2015: 132.7 − 118.2 = 14.5亿; the same 14.5亿
+    # over 1.5 and 2 years: 9.67亿 and 7.25亿 a year.
+    pace = findings.fiscal_pace(table, external.load_official(), 2015)
+    chart = compare.fiscal_pace_chart(pace, totals)
+    yearly = chart.data.set_index("period")["yearly_yuan"] / 1e8
+    assert yearly.round(4).to_dict() == {
+        "1996–2010": 4.8, "2011–2014": 11.55, "2015": 14.5,
+        "2015–mid-2016": 9.6667, "2015–2016": 7.25,
+    }  # fmt: skip
+    title = chart.fig.get_suptitle()
+    assert "2011" in title and "doubled" in title  # the takeaway, not a description
+    notes = " ".join(t.get_text() for t in chart.fig.texts)
+    assert "not adjusted for prices" in notes
+    assert "4.8亿元" in chart.alt and "14.5亿元" in chart.alt and "7.3亿元" in chart.alt
+
+
+def test_key_findings_carry_numbers_period_and_caveat(table):
+    items = findings.key_findings(table, external.load_official(), 2015)
+    assert 4 <= len(items) <= 6
+    lead = items[0].markdown()
+    for number in ("4.8亿元 (0.48 billion yuan)", "11.6亿元", "14.5亿元", "1.3 times", "6.2亿元"):
+        assert number in lead, number
+    assert all(f.caveat and re.search(r"\d{4}", f.evidence) for f in items)
+    with pytest.raises(ValueError):
+        findings.key_findings(table, external.load_official(), 2016)
 
 
 def _code_cells():

@@ -40,6 +40,7 @@ INDICATORS = pd.DataFrame(
         "value": [13270000000, 21500, 1690],
         "unit": ["yuan", "km", "clinics"],
         "qualifier": ["", "", ""],
+        "figure": ["132.7亿元", "2.15万公里", "1690个"],
         "quote": [
             "东部省市向西部10个省区市共提供财政援助132.7亿元",
             "帮助修建农村公路2.15万公里",
@@ -220,7 +221,7 @@ def test_report_html_has_no_code_and_no_unmarked_output(html):
 def test_report_html_language_title_and_chinese_spans(html):
     assert re.search(r'<html lang="en"', html)
     assert (
-        "<title>East–West poverty-alleviation cooperation, 1996–2016 / 东西扶贫协作</title>" in html
+        "<title>East–West poverty-alleviation cooperation, 1996–2015 / 东西扶贫协作</title>" in html
     )
     assert '<span lang="zh-Hans">东西扶贫协作</span>' in html
     assert re.search(r'<meta name="author" content="[^"]+">', html)
@@ -286,7 +287,7 @@ def test_contents_link_every_section(html):
 
 
 def test_summary_is_collected_before_contents(html):
-    summary = html.index('id="summary"')
+    summary = html.index('id="key-findings"')
     assert summary < html.index('id="contents"')
     assert html.count("Fiscal aid reached") == 1
 
@@ -303,7 +304,7 @@ def test_appendix_lists_sources_and_references(html):
     text = _text(html)
     assert "Xinhua (新华社)" in text
     assert '<li value="1">Guangming Daily' in html
-    assert "马俊、 何晨阳" in text
+    assert "Xinhua (新华社) on 21 July 2016 (part 1)" in text
 
 
 def test_builds_are_identical(project, html):
@@ -399,7 +400,7 @@ def test_pdf_text_outline_and_pages(pdf_bytes):
     walk(reader.outline)
     assert any("Funding and aid" in t for t in titles)
     assert any("Fiscal aid" in t and t.startswith("1.1") for t in titles)
-    assert any("Sources and method" in t for t in titles)
+    assert any("Glossary and colophon" in t for t in titles)
     assert 5 <= len(reader.pages) <= 20
     for page in reader.pages:
         box = page.mediabox

@@ -56,16 +56,24 @@ ACTOR_COLOURS = {
     "society": OKABE_ITO["green"],
     # Projects the article counts without saying who ran them (part 2: 实施合作项目).
     "cooperation": OKABE_ITO["purple"],
+    # People: labour sent east, training, exchanges of officials.
+    "people": OKABE_ITO["vermillion"],
 }
+PEOPLE = ACTOR_COLOURS["people"]
+PEOPLE_PALE = "#F3C9A8"  # the same hue, for a quantity shown beside its part (trained, placed)
 INK = "#333333"
 MUTED = "#666666"
+NOTE_INK = "#444444"  # darker than MUTED: notes are read, not glanced at
 GUIDE = "#E3E3E3"
 PALE = "#C9DDEB"
 
 MONTHS_PER_YEAR = 12
 YI = 100_000_000  # 亿
-# Characters of a note line that fit the width of a 7-inch figure at the note's type size.
-NOTE_WIDTH = 125
+# Charts are drawn at the width they print at (the PDF's text is 6.54 inches wide), so type
+# sizes are print sizes; notes at 8 pt stay readable. Characters of a note line at that size:
+PRINT_WIDTH = 6.5
+NOTE_SIZE = 8
+NOTE_WIDTH = 104
 
 
 # --------------------------------------------------------------------------------------------
@@ -261,7 +269,9 @@ def add_source(fig: Figure, parts: Iterable[int], notes: Iterable[str] = ()) -> 
     """
     lines = [line for note in notes for line in textwrap.wrap(note, NOTE_WIDTH)]
     text = "\n".join([*lines, source_line(parts)])
-    fig.text(0.0, 0.0, text, ha="left", va="top", fontsize=7.5, color=MUTED, linespacing=1.4)
+    fig.text(
+        0.0, 0.0, text, ha="left", va="top", fontsize=NOTE_SIZE, color=NOTE_INK, linespacing=1.35
+    )
 
 
 def _title(fig: Figure, text: str) -> None:
@@ -311,11 +321,11 @@ def labour_income(ind: pd.DataFrame) -> Chart:
     dh_pair = f"{region_label(low['region_from'])} → {region_label(low['region_to'])}"
 
     with style():
-        fig = Figure(figsize=(7.2, 3.5))
+        fig = Figure(figsize=(PRINT_WIDTH, 3.5))
         left, right = fig.subplots(1, 2, width_ratios=[1.3, 1])
-        _title(fig, "Labour income per worker 人均劳务收入: three figures in the article")
+        _title(fig, "Guangxi’s 2015 earnings per worker fit the wages reported in Dongguan")
 
-        colours = [OKABE_ITO["sky"], OKABE_ITO["blue"]]
+        colours = [PEOPLE_PALE, PEOPLE]
         rows = [
             (
                 f"All pairs 东西扶贫协作, {period_label(export)}: per person-time 每人次",
@@ -348,10 +358,10 @@ def labour_income(ind: pd.DataFrame) -> Chart:
         left.xaxis.set_major_locator(MaxNLocator(3))
         _thousands(left.xaxis)
         left.set_xlabel("yuan 元 (per person-time or per worker)")
-        left.set_title("Income per head", color=INK)
+        left.set_title("Income 劳务收入 per trip and per worker", color=INK)
 
-        right.axvspan(low["value"], high["value"], color=OKABE_ITO["orange"], alpha=0.13, lw=0)
-        right.hlines(0, low["value"], high["value"], color=OKABE_ITO["orange"], lw=7)
+        right.axvspan(low["value"], high["value"], color=GUIDE, alpha=0.6, lw=0)
+        right.hlines(0, low["value"], high["value"], color=MUTED, lw=7)
         right.text(
             (low["value"] + high["value"]) / 2,
             0.27,
@@ -361,7 +371,7 @@ def labour_income(ind: pd.DataFrame) -> Chart:
             fontsize=8,
             color=INK,
         )
-        right.plot([per_month], [1], "o", color=OKABE_ITO["blue"], ms=8)
+        right.plot([per_month], [1], "o", color=PEOPLE, ms=8)
         right.text(
             per_month,
             1.2,
@@ -461,15 +471,15 @@ def training_to_jobs(ind: pd.DataFrame) -> Chart:
     ]
     rows, alt_parts, notes = [], [], []
     with style():
-        fig = Figure(figsize=(7.0, 3.7))
+        fig = Figure(figsize=(PRINT_WIDTH, 3.7))
         axes = fig.subplots(2, 1)
-        _title(fig, "From training to jobs 培训与转移就业")
+        _title(fig, "Most people trained for jobs in the East were placed in one")
         for ax, (trained, placed) in zip(axes, programmes, strict=True):
             bounded = "at_least" in (trained["qualifier"], placed["qualifier"])
             share = placed["value"] / trained["value"]
             share_text = fmt_percent(share, approx=bounded)
             pair = f"{region_label(trained['region_from'])} → {region_label(trained['region_to'])}"
-            for y, row, colour in ((1, trained, PALE), (0, placed, OKABE_ITO["blue"])):
+            for y, row, colour in ((1, trained, PEOPLE_PALE), (0, placed, PEOPLE)):
                 ax.barh(y, row["value"], height=0.6, color=colour)
                 label = fmt_number(row["value"], row["qualifier"])
                 ax.text(row["value"], y, f"  {label}", va="center", fontsize=8.5, color=INK)
@@ -484,7 +494,7 @@ def training_to_jobs(ind: pd.DataFrame) -> Chart:
                 notes.append(
                     f"{pair}: {fmt_number(placed['value'], placed['qualifier'])} and "
                     f"{fmt_number(trained['value'], trained['qualifier'])} are both lower bounds "
-                    f"(多, 'more than'), so {share_text} is approximate. Read as short of the "
+                    f"(多, “more than”), so {share_text} is approximate. Read as short of the "
                     f"next round number ({_duo_span(placed)} and {_duo_span(trained)}), "
                     f"the share lies between {fmt_percent(low)} and {fmt_percent(high)}."
                 )
@@ -527,19 +537,20 @@ def people_exchanged(ind: pd.DataFrame) -> Chart:
     """Person-times of training, leaders' visits and cadre secondments, on a log axis."""
     spec = [
         ("talent_training_1996_2014", "People trained for the West 培训各类人才"),
-        ("leader_visits_1996_2014", "Leaders' study visits, both ways 领导考察互访"),
+        ("leader_visits_1996_2014", "Leaders’ study visits, both ways 领导考察互访"),
         ("leader_visits_provincial_1996_2014", "   of which provincial leaders 其中省级"),
         ("cadre_exchanges_2011_2015", "Cadres seconded, both ways 互派挂职干部"),
     ]
     rows = [indicator_row(ind, key) for key, _ in spec]
     periods = list(dict.fromkeys(period_label(r) for r in rows))
-    colours = dict(zip(periods, [OKABE_ITO["blue"], OKABE_ITO["vermillion"]], strict=False))
+    # One colour (people); a period other than the first is drawn hollow.
+    filled = {period: i == 0 for i, period in enumerate(periods)}
     values = [r["value"] for r in rows]
 
     with style():
-        fig = Figure(figsize=(7.0, 3.3))
+        fig = Figure(figsize=(PRINT_WIDTH, 3.3))
         ax = fig.subplots()
-        _title(fig, "People exchanged 人才交流: person-times 人次, not persons")
+        _title(fig, "Training for the West outnumbered every other exchange")
         ys = list(range(len(rows)))[::-1]
         low, high = min(values), max(values)
         _log_axis(ax, low, high)
@@ -547,7 +558,8 @@ def people_exchanged(ind: pd.DataFrame) -> Chart:
         for y, row in zip(ys, rows, strict=True):
             period = period_label(row)
             ax.axhline(y, color=GUIDE, lw=0.8, zorder=0)
-            ax.plot([row["value"]], [y], "o", ms=8, color=colours[period], zorder=3)
+            ax.plot([row["value"]], [y], "o", ms=8, mec=PEOPLE, mew=1.6,
+                    mfc=PEOPLE if filled[period] else "white", zorder=3)  # fmt: skip
             ax.annotate(
                 fmt_number(row["value"], row["qualifier"]),
                 (row["value"], y),
@@ -560,8 +572,6 @@ def people_exchanged(ind: pd.DataFrame) -> Chart:
         ax.set_yticks(
             ys, [f"{label}\n{period_label(r)}" for (_, label), r in zip(spec, rows, strict=True)]
         )
-        for tick, row in zip(ax.get_yticklabels(), rows, strict=True):
-            tick.set_color(colours[period_label(row)])
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         ax.set_ylim(-0.6, len(rows) - 0.4)
@@ -569,7 +579,10 @@ def people_exchanged(ind: pd.DataFrame) -> Chart:
         add_source(
             fig,
             {r["part"] for r in rows},
-            notes=["Label colour marks the period: the rows do not all cover the same years."],
+            notes=[
+                "Counts in person-times (人次), not persons. A hollow dot marks a different "
+                "period: the rows do not all cover the same years."
+            ],
         )
     data = _frame(
         [
@@ -603,7 +616,7 @@ def funding_scale(ind: pd.DataFrame) -> Chart:
         ("fiscal_aid_1996_2014", "government", "Fiscal aid 财政援助资金"),
         ("fiscal_aid_20y", "government", "Fiscal aid 财政援助"),
         ("enterprise_investment_1996_2014", "enterprise", "Enterprise investment 企业实际投资"),
-        ("zhu_yinglong_donation", "society", "Zhu Yinglong's gifts 朱英龙捐赠"),
+        ("zhu_yinglong_donation", "society", "Zhu Yinglong’s gifts 朱英龙捐赠"),
     ]
     rows = [indicator_row(ind, key) for key, _, _ in spec]
     fiscal, _, enterprise, _ = rows
@@ -612,9 +625,9 @@ def funding_scale(ind: pd.DataFrame) -> Chart:
     plotted = [r["value"] / YI for r in rows]
 
     with style():
-        fig = Figure(figsize=(7.0, 3.3))
+        fig = Figure(figsize=(PRINT_WIDTH, 3.3))
         ax = fig.subplots()
-        _title(fig, "Government, enterprise, society 政府援助、企业合作、社会帮扶")
+        _title(fig, "Enterprise investment was about a hundred times the fiscal aid")
         ys = list(range(len(rows)))[::-1]
         low, high = min(plotted), max(plotted)
         _log_axis(ax, low, high)
@@ -624,9 +637,8 @@ def funding_scale(ind: pd.DataFrame) -> Chart:
         for y, row, value, (_, actor, _) in zip(ys, rows, plotted, spec, strict=True):
             ax.axhline(y, color=GUIDE, lw=0.8, zorder=0)
             ax.plot([value], [y], "o", ms=9, color=ACTOR_COLOURS[actor], zorder=3)
-            text = f"{fmt_yi(row['value'], row['qualifier'])}亿元"
-            if row["figure"] != text:
-                text += f" ({row['figure']})"
+            # As the article writes it: one format per quantity (1.2万亿元, never 12,000亿元).
+            text = row["figure"]
             if row["indicator"] == enterprise["indicator"]:
                 text += f"\n{ratio_text} the fiscal aid of {period_label(fiscal)}"
             labels.append(text)
@@ -658,7 +670,8 @@ def funding_scale(ind: pd.DataFrame) -> Chart:
             )
         ]
         # Above the top row, where no dot or label can sit.
-        ax.legend(handles=handles, loc="upper left", ncols=3, handletextpad=0.1, borderaxespad=0)
+        ax.legend(handles=handles, loc="upper left", ncols=3, handletextpad=0.1, borderaxespad=0,
+                  columnspacing=0.9, fontsize=8)  # fmt: skip
         ax.set_ylim(-0.6, len(rows) - 0.1)
         add_source(fig, {r["part"] for r in rows})
     data = _frame(
@@ -1013,11 +1026,16 @@ def _prefix_ids(svg: str, prefix: str) -> str:
 def render(fig: Figure, name: str) -> tuple[bytes, bytes]:
     """The PNG and SVG bytes of ``fig``: no dates, no versions, ids salted with ``name``."""
     with style():
-        png = io.BytesIO()
-        fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
-        svg = io.BytesIO()
-        with mpl.rc_context({"svg.hashsalt": name, "svg.fonttype": "path"}):
-            fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        # Constrained layout starts from the positions of the last draw and, when a label
+        # reaches past its axes, settles only on the second: each format is drawn twice and
+        # the second kept, so that every render gives the same bytes.
+        for _ in range(2):
+            png = io.BytesIO()
+            fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
+        for _ in range(2):
+            svg = io.BytesIO()
+            with mpl.rc_context({"svg.hashsalt": name, "svg.fonttype": "path"}):
+                fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     text = _prefix_ids(svg.getvalue().decode("utf-8"), name)
     return png.getvalue(), text.encode("utf-8")
 

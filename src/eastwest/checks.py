@@ -211,7 +211,7 @@ def period_end_evidence(inp: Inputs) -> Check:
         f"counted by {xinhua}."
     )
     return Check(
-        "e", "Where the '20 years' end", verdict_over_corners(flagged), statement,
+        "e", "Where the “20 years” end", verdict_over_corners(flagged), statement,
         "an inference: neither part of the article states the end year, and it assumes the "
         "briefing's aid is fiscal plus social aid as Xinhua counts them.",
         {"fiscal": values["fiscal"], "social": values["social"], "sum": summed,
@@ -239,7 +239,7 @@ def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
     unit, scale = display_unit(part1["figure"])
     plan = official(inp.official, "fiscal_aid", *PLAN_12)
     early = official(inp.official, "fiscal_aid", *FIRST_REVIEW)
-    title = "Fiscal aid 1996–2010 implied by the '20 years' total"
+    title = "Fiscal aid 1996–2010 implied by the “20 years” total"
     if twenty_years_end != PLAN_12[1]:
         return Check("a", title, CANNOT_TELL, f"It needs the '20 years' to end in {PLAN_12[1]}.",
                      "")  # fmt: skip
@@ -453,10 +453,25 @@ def run_checks(inp: Inputs) -> list[Check]:
     ]
 
 
+# What each check's verdict rests on, so that a reader can count the independent ones: (e) is
+# the inference about the end year itself, (a) and (f) build on it, and (c) compares the
+# article's cadre count with what is most likely the same statistic published again.
+RESTS_ON = {
+    "a": "the inferred end year (e)",
+    "b": "independent figures",
+    "c": "the same statistic, published twice",
+    "d": "independent figures",
+    "e": "the inference itself",
+    "f": "the inferred end year (e)",
+}
+INDEPENDENT = "independent figures"
+
+
 def checks_table(checks: list[Check]) -> pd.DataFrame:
     return pd.DataFrame(
         {"Check": [f"({c.key}) {c.title}" for c in checks],
-         "Verdict": [c.verdict for c in checks]}
+         "Verdict": [c.verdict for c in checks],
+         "Rests on": [RESTS_ON.get(c.key, "") for c in checks]}
     )  # fmt: skip
 
 

@@ -11,7 +11,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.patheffects import withStroke
 from matplotlib.ticker import FuncFormatter
 
 from eastwest import paths
@@ -21,13 +20,14 @@ from eastwest.charts import (
     GUIDE,
     INK,
     OKABE_ITO,
-    PALE,
+    PRINT_WIDTH,
     Chart,
     add_source,
     style,
 )  # fmt: skip
 from eastwest.checks import PLAN_12
-from eastwest.external import PROGRAMME_START, citation, load_sources, own_term, series_name_en
+from eastwest.external import PROGRAMME_START, own_term, series_name_en
+from eastwest.findings import yi
 from eastwest.schema import _totals_fields
 from eastwest.tables import MISSING, format_number
 
@@ -238,87 +238,89 @@ def _yi(value: float) -> str:
     return f"{value / YI:,.2f}".rstrip("0").rstrip(".")
 
 
-def fiscal_aid_chart(totals: pd.DataFrame, twenty_years_end: str) -> Chart:
-    """The two totals and their difference; the yearly amount implied by each reading."""
-    rows = totals[(totals["series"] == "fiscal_aid") & totals["comparable"]].reset_index()
-    first = rows.iloc[0]
-    name = f"{first['name_en']} {first['name_zh']}"
-    sources = load_sources()
-    cited = {part: citation(sources.loc[f"part{part}"]) for part in (LATER_PART, EARLIER_PART)}
+def fiscal_pace_chart(pace, totals: pd.DataFrame) -> Chart:
+    """Fiscal aid a year in each sub-period the sources allow, with the other readings of 2015.
+
+    ``pace`` is :func:`eastwest.findings.fiscal_pace`: the article's two totals, the briefing's
+    2011–2015 figure and the inferred end of the "20 years". Bars span the years they average.
+    """
+    end = pace.end
+    rows = totals[(totals["series"] == "fiscal_aid") & totals["comparable"]]
+    others = rows[rows["period_end_assumed"] != str(end)]
+    plan_start = PLAN_12[0]
+    segments = [
+        (PROGRAMME_START, plan_start - 1, pace.yearly_upto_2010, "1996–2010"),
+        (plan_start, end - 1, pace.yearly_plan_before_end, f"{plan_start}–{end - 1}"),
+        (end, end, pace.added, str(end)),
+    ]
+    inside = {"ha": "center", "fontsize": 8.5, "color": "white"}
     with style():
-        fig = Figure(figsize=(7.0, 3.9))
-        left, right = fig.subplots(1, 2, width_ratios=[1, 1.35])
-        fig.suptitle(f"{name}: two cumulative totals, and what the increase means a year",
-                     x=0.0, ha="left", color=INK)  # fmt: skip
-
-        before, after = first["value_1996_2014"] / YI, first["value_20_years"] / YI
-        left.bar([0, 1], [before, before], width=0.6, color=AID)
-        left.bar([1], [after - before], bottom=[before], width=0.6, color=PALE, edgecolor=AID,
-                 hatch="////", linewidth=0.8)  # fmt: skip
-        for x, value in ((0, before), (1, after)):
-            left.annotate(_yi(value * YI), (x, value), xytext=(0, 3), textcoords="offset points",
-                          ha="center", va="bottom", fontsize=8.5, color=INK)  # fmt: skip
-        left.annotate(
-            f"+{_yi(first['difference'])}\n({first['growth_ratio']:+.2%})",
-            (1.32, (before + after) / 2), ha="left", va="center", fontsize=8.5, color=AID,
-        )  # fmt: skip
-        stacked = {part: text.replace(", ", "\n") for part, text in cited.items()}
-        left.set_xticks([0, 1], [f"1996–2014\npart 2\n{stacked[2]}",
-                                 f"'20 years' 20年来\npart 1\n{stacked[1]}"])  # fmt: skip
-        left.tick_params(axis="x", length=0, labelsize=7.5)
-        left.set_xlim(-0.5, 2.05)
-        left.set_ylim(0, after * 1.15)
-        left.set_ylabel("亿元 / 100 million yuan")
-        left.set_title("Cumulative totals since 1996")
-
-        average = first["yearly_average_1996_2014"] / YI
-        implied = rows["implied_yearly_added"] / YI
-        inferred = rows["period_end_assumed"] == twenty_years_end
-        xs = range(len(rows))
-        right.bar(xs, implied, width=0.6, color=[AID if i else PALE for i in inferred],
-                  edgecolor=AID, linewidth=0.8)  # fmt: skip
-        right.axhline(average, color=INK, lw=1, ls=(0, (4, 2)))
-        right.set_xlim(-0.5, len(rows) - 0.5)
-        # Below the line and haloed: it crosses the pale bars of the alternative readings.
-        right.annotate(f"1996–2014 average: {_yi(first['yearly_average_1996_2014'])} a year",
-                       (len(rows) - 0.5, average), xytext=(-2, -3), textcoords="offset points",
-                       ha="right", va="top", fontsize=8, color=INK,
-                       path_effects=[withStroke(linewidth=2.5, foreground="white")])  # fmt: skip
-        for x, row in zip(xs, rows.itertuples(), strict=True):
-            right.annotate(
-                f"{_yi(row.implied_yearly_added)}\n{row.ratio_to_yearly_average:.2f}× average",
-                (x, row.implied_yearly_added / YI), xytext=(0, 3), textcoords="offset points",
-                ha="center", va="bottom", fontsize=8, color=INK,
-            )  # fmt: skip
-        right.set_xticks(list(xs), [
-            f"to {r.period_end_assumed}\n{r.added_years:g} year{'' if r.added_years == 1 else 's'}"
-            f"\n{'inferred' if i else 'alternative'}"
-            for r, i in zip(rows.itertuples(), inferred, strict=True)
-        ])  # fmt: skip
-        right.tick_params(axis="x", length=0, labelsize=7.5)
-        right.set_ylim(0, implied.max() * 1.3)
-        right.set_ylabel("亿元 a year / 100 million yuan per year")
-        right.set_title("Increase per year, by where the '20 years' end")
-        terms = first["reason"].partition("; ")[2]
+        fig = Figure(figsize=(PRINT_WIDTH, 3.5))
+        ax = fig.subplots()
+        fig.suptitle(f"Fiscal aid a year more than doubled around {plan_start}", x=0.0,
+                     ha="left", color=INK)  # fmt: skip
+        ax.set_title("Fiscal aid 财政援助资金 a year, in 亿元 (100 million yuan), nominal",
+                     color=INK)  # fmt: skip
+        for first, last, yearly, _label in segments:
+            width = last - first + 1
+            ax.bar(first, yearly / YI, width=width, align="edge", color=AID, edgecolor="white",
+                   linewidth=1)  # fmt: skip
+            text = f"{yi(yearly)}\na year" if width > 1 else yi(yearly)
+            if width > 1:  # wide enough to carry its value inside
+                ax.text(first + width / 2, yearly / YI - 0.5, text, va="top", **inside)
+            else:
+                ax.annotate(text, (first + 0.5, yearly / YI), xytext=(0, 3),
+                            textcoords="offset points", ha="center", va="bottom",
+                            fontsize=8.5, color=INK)  # fmt: skip
+        ax.hlines(pace.mean_1996_2014 / YI, PROGRAMME_START, end, color=INK, lw=1,
+                  ls=(0, (4, 2)))  # fmt: skip
+        ax.text(PROGRAMME_START + 0.2, pace.mean_1996_2014 / YI + 0.3,
+                f"{PROGRAMME_START}–{end - 1} average: {yi(pace.mean_1996_2014)} a year",
+                ha="left", va="bottom", fontsize=8.5, color=INK)  # fmt: skip
+        # The other readings of the "20 years": the same increase spread over more time,
+        # drawn apart from the timeline because they are alternatives to the 2015 bar.
+        spots = [end + 2.8 + 2.2 * i for i in range(len(others))]
+        for x, row in zip(spots, others.itertuples(), strict=True):
+            ax.bar(x, row.implied_yearly_added / YI, width=1.0, align="center", fill=False,
+                   edgecolor=AID, linewidth=1.2, linestyle=(0, (3, 2)))  # fmt: skip
+            ax.annotate(yi(row.implied_yearly_added), (x, row.implied_yearly_added / YI),
+                        xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
+                        fontsize=8.5, color=INK)  # fmt: skip
+        ax.text((spots[0] + spots[-1]) / 2, pace.added / YI * 1.42,
+                f"Read to a later end,\nthe {yi(pace.added)} of {end}\nspreads thinner:",
+                ha="center", va="top", fontsize=8.5, color=INK)  # fmt: skip
+        ax.set_xlim(PROGRAMME_START - 0.5, spots[-1] + 1.0)
+        ax.set_ylim(0, pace.added / YI * 1.45)
+        ticks = [PROGRAMME_START, 2000, 2005, plan_start, end]
+        ax.set_xticks([t + 0.5 for t in ticks] + spots,
+                      [str(t) for t in ticks]
+                      + [f"to\n{r.period_end_assumed}" for r in others.itertuples()])  # fmt: skip
+        ax.tick_params(axis="x", length=0)
+        ax.set_ylabel("亿元 a year")
         add_source(fig, [LATER_PART, EARLIER_PART], [
-            f"The article does not say when the '20 years' end; the end in {twenty_years_end} is "
-            "inferred from the December 2016 briefing (Guangming Daily, 2016-12-09), see check "
-            f"(e). {terms[:1].upper()}{terms[1:]}."
+            f"1996–2010: the article’s “20 years” total less the {yi(pace.plan)} that a "
+            f"government briefing (December 2016) gives for {PLAN_12[0]}–{PLAN_12[1]}. "
+            f"{plan_start}–{end - 1}: that {yi(pace.plan)} less {end}. {end}: the increase "
+            f"between the article’s two totals, reading the “20 years” as "
+            f"{PROGRAMME_START}–{end}. Yuan of each year, not adjusted for prices."
         ])  # fmt: skip
-    data = rows[["series", "period_end_assumed", "value_1996_2014", "value_20_years",
-                 "difference", "growth_ratio", "yearly_average_1996_2014", "added_years",
-                 "implied_yearly_added", "ratio_to_yearly_average"]]  # fmt: skip
-    alt = (
-        f"Two bar charts of {name}, in 亿元 (100 million yuan). Left: the cumulative total for "
-        f"1996–2014 ({_yi(first['value_1996_2014'])}, {cited[2]}) and for the '20 years' "
-        f"({_yi(first['value_20_years'])}, {cited[1]}), {_yi(first['difference'])} or "
-        f"{first['growth_ratio']:.2%} more. Right: that increase per year if the '20 years' end "
-        + "; ".join(f"in {r.period_end_assumed}: {_yi(r.implied_yearly_added)} "
-                    f"({r.ratio_to_yearly_average:.2f} times the 1996–2014 average of "
-                    f"{_yi(r.yearly_average_1996_2014)})" for r in rows.itertuples())
-        + f". The end in {twenty_years_end} is the inferred one."
+    data = pd.DataFrame(
+        [{"period": label, "first_year": first, "last_year": last, "yearly_yuan": yearly}
+         for first, last, yearly, label in segments]
+        + [{"period": f"{end}–{r.period_end_assumed}", "first_year": end,
+            "last_year": end + r.added_years - 1, "yearly_yuan": r.implied_yearly_added}
+           for r in others.itertuples()]
     )  # fmt: skip
-    return Chart(fig, data, alt, "funding_fiscal_aid_totals")
+    alt = (
+        "Bar chart of fiscal aid a year in 亿元 (100 million yuan), nominal: "
+        + "; ".join(f"{label}: {yi(yearly)} a year" for _, _, yearly, label in segments)
+        + f". The {PROGRAMME_START}–{end - 1} average is {yi(pace.mean_1996_2014)} a year. "
+        f"If the “20 years” ran longer, the increase after {end - 1} would be "
+        + " or ".join(f"{yi(r.implied_yearly_added)} a year to {r.period_end_assumed}"
+                      for r in others.itertuples())
+        + "."
+    )  # fmt: skip
+    return Chart(fig, data, alt, "funding_fiscal_pace")
 
 
 # Each series keeps the colour of its channel of aid in the other charts of the report.

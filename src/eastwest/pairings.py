@@ -51,3 +51,22 @@ def province_of(region_id: str, regions: pd.DataFrame) -> str:
     while parents[region_id]:
         region_id = parents[region_id]
     return region_id
+
+
+KINDS = {"named_model": "named model", "reported_project": "reported project"}
+
+
+def reading_table(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The pairs for a reader: east → west in both languages, what the article calls the pair
+    (a named model, or a project it reports), and its own words."""
+    return pd.DataFrame(
+        {
+            "East → West": pairs["east_en"] + " → " + pairs["west_en"],
+            "东部 → 西部": pairs["east_zh"] + " → " + pairs["west_zh"],
+            "Named as": [
+                model.replace("; ", "、") if model else KINDS[kind]
+                for model, kind in zip(pairs["model_zh"], pairs["kind"], strict=True)
+            ],
+            "The article’s words": pairs["quote"],
+        }
+    ).reset_index(drop=True)

@@ -94,6 +94,10 @@ def render_pdf(html_text: str) -> bytes:
         stylesheet = CSS(string=face or font_face_css(), font_config=font_config)
         document = HTML(string=_EMBEDDED_FONT.sub("", html_text, count=1))
         with _fixed_clock():
-            return document.write_pdf(stylesheets=[stylesheet], font_config=font_config)
+            # Tagged PDF: structure (headings, lists, tables, figures with their alt text) for
+            # screen readers and reflow, beside the outline.
+            return document.write_pdf(
+                stylesheets=[stylesheet], font_config=font_config, pdf_tags=True
+            )
     finally:
         LOGGER.removeFilter(notice)

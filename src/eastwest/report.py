@@ -37,13 +37,13 @@ from eastwest.atomic import write_bytes, write_text
 from eastwest.fonts import cjk_font_path, cjk_serif_font_path
 from eastwest.tables import format_number, html_table
 
-TITLE_EN = "East–West poverty-alleviation cooperation, 1996–2016"
+TITLE_EN = "East–West poverty-alleviation cooperation, 1996–2015"
 TITLE_ZH = "东西扶贫协作"
 TITLE = f"{TITLE_EN} / {TITLE_ZH}"
-SHORT_TITLE = f"East–West cooperation 1996–2016 · {TITLE_ZH}"
-AUTHOR = "The eastwest project"
+SHORT_TITLE = f"East–West cooperation 1996–2015 · {TITLE_ZH}"
+AUTHOR = "The East–West report authors"
 DESCRIPTION = (
-    "Figures on China's East–West poverty-alleviation cooperation (东西扶贫协作), 1996–2016, "
+    "Figures on China’s East–West poverty-alleviation cooperation (东西扶贫协作), 1996–2015, "
     "from one Chinese news article in two parts, cleaned, compared and charted."
 )
 KEYWORDS = "East–West poverty-alleviation cooperation, 东西扶贫协作, poverty alleviation, China"
@@ -71,6 +71,7 @@ class Inputs:
     sources: Path = SOURCES
     official_totals: Path = paths.OFFICIAL_TOTALS
     article_sha256: Path = paths.ARTICLE_SHA256
+    citation: Path = paths.ROOT / "CITATION.cff"
     markdown_images: Path = paths.NOTEBOOKS  # relative image links in Markdown resolve here
 
 
@@ -477,11 +478,12 @@ def _checked(text: str, what: str) -> str:
 # Title page and appendix
 
 APPENDIX_HEADS = (
-    (1, "A", "The article’s figures"),
-    (1, "B", "Sources and method"),
-    (2, "B.1", "The article and its first publishers"),
-    (2, "B.2", "Figures from other publications"),
-    (2, "B.3", "Method and integrity"),
+    (1, "A", "Appendix: the figures"),
+    (2, "A.1", "Every figure in the article"),
+    (2, "A.2", "Figures from other publications"),
+    (1, "B", "Glossary and colophon"),
+    (2, "B.1", "Glossary"),
+    (2, "B.2", "Colophon"),
 )
 
 
@@ -546,35 +548,42 @@ QUALIFIERS = {
 }
 
 
+def figure_row_id(indicator: str) -> str:
+    """The id of an article figure's row in Appendix Table A.1 (``a-fiscal-aid-20y``)."""
+    return "a-" + _slug(indicator)
+
+
 def indicator_table(indicators: pd.DataFrame) -> str:
-    """Every figure of the article: names in both languages, value, how written, and quote."""
+    """Every figure of the article: names in both languages, as written, period and quote.
+
+    Each row carries the id that the figures in the text link to; a range's second row (the
+    wage range gives two values) shares the first row's.
+    """
     names = [
-        Markup(
-            '<span class="name-en">{}</span><span class="name-zh">{}</span>'
-            '<span class="ident">{}</span>'
-        ).format(r.name_en, r.name_zh, r.indicator)
+        Markup('<span class="name-en">{}</span><span class="name-zh">{}</span>').format(
+            r.name_en, r.name_zh
+        )
         for r in indicators.itertuples()
     ]
     written = indicators.get("figure", pd.Series("", index=indicators.index))
-    values = [
-        Markup("{}").format(_value(v))
-        + (Markup('<span class="as-written">{}</span>').format(w) if w else "")
-        for v, w in zip(indicators["value"], written, strict=True)
-    ]
-    qualifier = indicators.get("qualifier", pd.Series("", index=indicators.index))
+    values = [Markup("{}").format(w or _value(v)) for v, w in zip(indicators["value"], written,
+                                                                   strict=True)]  # fmt: skip
     rows = pd.DataFrame(
         {
-            "Indicator (English / 中文)": names,
-            "Value (as written)": values,
+            "Figure (English / 中文)": names,
+            "As written": values,
             "Unit": indicators["unit"],
-            "Qualifier": [QUALIFIERS.get(q, q.replace("_", " ")) for q in qualifier],
             "Period": _periods(indicators),
             "Part": indicators["part"].map(_year),
             "Quote (原文)": indicators["quote"],
         }
     )
-    raw = ["Indicator (English / 中文)", "Value (as written)"]
-    return html_table(rows, raw_html=raw, right=["Value (as written)"])
+    # The second value of a range repeats its first row's figure: keep one row per figure.
+    first = ~indicators["indicator"].duplicated()
+    rows = rows[first.to_numpy()]
+    table = html_table(rows, raw_html=list(rows.columns[:2]), right=["As written"])
+    ids = iter(figure_row_id(i) for i in indicators.loc[first, "indicator"])
+    return re.sub(r"<tr><td", lambda m: f'<tr id="{next(ids)}"><td', table)
 
 
 def sources_table(sources: pd.DataFrame) -> str:
@@ -596,8 +605,21 @@ def sources_table(sources: pd.DataFrame) -> str:
     return html_table(rows, raw_html=["Title"])
 
 
+def _published_value(value: str, unit: str) -> str:
+    """An external figure in the units the report writes its kind in: 亿元 or 万亿元 for
+    money, 万人次 for person-times, plain counts otherwise."""
+    number = float(value)
+    if unit == "yuan":
+        if number >= 1e11:
+            return f"{number / 1e12:.3g}万亿元"
+        return f"{number / 1e8:,.1f}亿元"
+    if unit == "person-times" and number >= 1e4:
+        return f"{number / 1e4:,.1f}万人次"
+    return f"{format_number(number)} {unit}"
+
+
 def totals_table(totals: pd.DataFrame) -> tuple[str, list[dict]]:
-    """The external figures, each with its publisher and date, and the publications cited."""
+    """The external figures, each with its term, period and publication (a numbered reference)."""
     columns = ["publisher", "published", "reporter", "url"]
     keys = list(totals[columns].itertuples(index=False, name=None))
     publications = list(dict.fromkeys(keys))
@@ -606,20 +628,146 @@ def totals_table(totals: pd.DataFrame) -> tuple[str, list[dict]]:
         {
             "Series": totals["series"].str.replace("_", " "),
             "Term (中文)": totals["term_zh"],
-            "Value": [_value(v) for v in totals["value"]],
-            "Unit": totals["unit"],
-            "Period": _periods(totals),
-            "Published by": [
-                Markup('<span class="publisher">{}</span><span class="date">{} [{}]</span>').format(
-                    key[0], key[1], reference[key]
-                )
-                for key in keys
+            "As published": [
+                _published_value(v, u) for v, u in zip(totals["value"], totals["unit"], strict=True)
             ],
-            "Note": totals["note"],
+            "Period": _periods(totals),
+            "Source": [f"[{reference[key]}] {key[1]}" for key in keys],
         }
     )
-    table = html_table(rows, right=["Value"], raw_html=["Published by"])
+    table = html_table(rows, right=["As published"])
     return table, [dict(zip(columns, p, strict=True)) for p in publications]
+
+
+# ---------------------------------------------------------------------------------------------
+# Key findings, glossary, colophon
+
+
+GLOSSARY = (
+    ("亿 (yì)", "a hundred million, 10⁸. 118.2亿元 is 11.82 billion yuan."),
+    ("万 (wàn)", "ten thousand, 10⁴. 664.3万人次 is 6.643 million person-times."),
+    ("万亿 (wàn yì)", "a trillion, 10¹²: ten thousand times a hundred million. 1.2万亿元 is "
+     "1.2 trillion yuan."),
+    ("元 (yuán)", "the yuan (renminbi). All amounts are nominal: yuan of the year they were "
+     "spent, not adjusted for prices."),
+    ("人次 (rén cì)", "person-times: a person counted once for each trip, visit or course, "
+     "so not a count of people."),
+    ("多, 余 (duō, yú)", "“more than”, after a round number: 3000多人 is at least 3,000 "
+     "people and, read in the usual way, fewer than 4,000. Shown as 3,000+."),
+    ("东西扶贫协作", "East–West poverty-alleviation cooperation: the programme, begun in "
+     "1996, that pairs richer eastern provinces and cities with poor western ones."),
+    ("对口帮扶, 结对", "paired assistance, pairing: an eastern partner assigned to aid a "
+     "western one."),
+    ("闽宁, 沪滇, 粤桂 or 两广, 浙川, 甬黔", "the five pairings the article names as models "
+     "(模式): Fujian (闽)–Ningxia (宁), Shanghai (沪)–Yunnan (滇), Guangdong (粤)–Guangxi (桂), "
+     "Zhejiang (浙)–Sichuan (川), Ningbo (甬)–Guizhou (黔)."),
+    ("十二五", "the 12th Five-Year Plan, 2011–2015."),
+    ("篇一, 篇二", "part 1 and part 2 of the article: two news reports, by Xinhua (2016) and "
+     "Guangming Daily (2015)."),
+)  # fmt: skip
+
+
+def read_citation(path: Path) -> dict[str, str]:
+    """The top-level ``key: value`` pairs of CITATION.cff (version, date-released, title…)."""
+    fields = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r'^([a-z-]+):\s*"?(.*?)"?\s*$', line)
+        if match and match.group(2):
+            fields[match.group(1)] = match.group(2)
+    for needed in ("version", "date-released", "title", "license"):
+        if needed not in fields:
+            raise ValueError(f"{path.name}: no {needed!r}")
+    return fields
+
+
+# ---------------------------------------------------------------------------------------------
+# House style applied to the assembled text: curly quotes, links to figures and to the appendix
+
+_TAG = re.compile(r"(<[^>]+>)")
+_NO_TEXT_EDIT = ("code", "a", "style", "script", "svg", "title")
+
+
+def _text_segments(fragment: str, also: tuple[str, ...] = ()):
+    """Yield (is_text, piece, inside) over ``fragment``: ``inside`` is the set of open tags
+    among those whose text must not change (code, links, SVG)."""
+    stack: list[str] = []
+    for piece in _TAG.split(fragment):
+        if piece.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
+            name = name.group(1).lower() if name else ""
+            if name in _NO_TEXT_EDIT + also and not piece.endswith("/>"):
+                if piece.startswith("</"):
+                    if name in stack:
+                        stack.remove(name)
+                else:
+                    stack.append(name)
+            yield False, piece, set(stack)
+        else:
+            yield True, piece, set(stack)
+
+
+def _curly(text: str) -> str:
+    text = text.replace("&#34;", '"').replace("&quot;", '"').replace("&#39;", "'")
+    text = text.replace("&#x27;", "'")
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)  # apostrophes: Xinhua’s
+    text = re.sub(r"(^|[\s(\[—–/])'", r"\1‘", text)
+    text = text.replace("'", "’")
+    text = re.sub(r'(^|[\s(\[—–/])"', r"\1“", text)
+    return text.replace('"', "”")
+
+
+def curly_quotes(fragment: str) -> str:
+    """Straight quotes in the text of ``fragment`` made curly (markup and code left alone)."""
+    return "".join(
+        _curly(piece) if is_text and not inside else piece
+        for is_text, piece, inside in _text_segments(fragment)
+    )
+
+
+def link_figures(fragment: str, indicators: pd.DataFrame) -> str:
+    """Each figure from the article, as the text writes it (132.7亿元), linked to its row in
+    Appendix Table A.1."""
+    written = {}
+    if "figure" not in indicators:
+        return fragment
+    for row in indicators.drop_duplicates("indicator").itertuples():
+        if row.figure and len(row.figure) >= 3:
+            written.setdefault(row.figure, figure_row_id(row.indicator))
+    if not written:
+        return fragment
+    # Longest first, and not inside a longer number: 1.2万亿元 is not 2万亿元.
+    pattern = re.compile(
+        r"(?<![\d.])("
+        + "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True))
+        + r")"
+    )
+
+    def linked(text: str) -> str:
+        return pattern.sub(
+            lambda m: f'<a class="fig-ref" href="#{written[m.group(1)]}">{m.group(1)}</a>', text
+        )
+
+    return "".join(
+        linked(piece) if is_text and not inside else piece
+        for is_text, piece, inside in _text_segments(fragment, also=("figcaption", "h1", "h2"))
+    )
+
+
+def link_references(fragment: str, entries: dict[str, str]) -> str:
+    """ "Figure 3", "Table A.1" in the text linked to what they name (``entries``: label → id)."""
+    pattern = re.compile(r"\b(Figure|Table) ([A-Z]\.)?(\d+)\b")
+
+    def linked(text: str) -> str:
+        def one(m: re.Match) -> str:
+            ident = entries.get(m.group(0))
+            return f'<a class="xref" href="#{ident}">{m.group(0)}</a>' if ident else m.group(0)
+
+        return pattern.sub(one, text)
+
+    return "".join(
+        linked(piece) if is_text and not inside else piece
+        for is_text, piece, inside in _text_segments(fragment, also=("figcaption",))
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -672,21 +820,25 @@ def assemble(
     def numbered(number: str, name: str, caption: str, table: str) -> Markup:
         return Markup(document.table({"name": name, "caption": caption}, table, number=number))
 
+    indicator_rows = _read_text_csv(inputs.indicators)
     indicators = numbered(
         "A.1",
         "indicators",
-        "The article’s figures with their quotes.",
-        indicator_table(_read_text_csv(inputs.indicators)),
-    )
-    parts = numbered(
-        "B.1",
-        "sources",
-        "The article, its two parts and their first publishers.",
-        sources_table(sources),
+        "Every figure in the article, as written, with the sentence it comes from.",
+        indicator_table(indicator_rows),
     )
     totals, references = totals_table(_read_text_csv(inputs.official_totals))
     totals = numbered(
-        "B.2", "official-totals", "Figures for the programme published elsewhere.", totals
+        "A.2",
+        "official-totals",
+        "Figures for the programme published elsewhere, each with its own term (术语).",
+        totals,
+    )
+    citation = read_citation(inputs.citation)
+    entries = {f"Figure {e.number}": e.ident for e in document.figures}
+    entries |= {f"Table {e.number}": e.ident for e in document.tables}
+    chapters = link_references(
+        link_figures(curly_quotes("".join(document.body)), indicator_rows), entries
     )
 
     page = (
@@ -708,12 +860,14 @@ def assemble(
             contents=document.contents,
             figures=document.figures,
             tables=document.tables,
-            chapters=Markup("".join(document.body)),
+            chapters=Markup(chapters),
             heads=heads,
-            indicator_table=indicators,
-            sources_table=parts,
+            indicator_table=Markup(link_references(indicators, entries)),
             totals_table=totals,
             references=references,
+            glossary=GLOSSARY,
+            citation=citation,
+            released=_long_date(citation["date-released"]),
         )
     )
     head, body = page.split("<body>", 1)
