@@ -50,6 +50,7 @@ KEYWORDS = "East–West poverty-alleviation cooperation, 东西扶贫协作, pov
 SOURCES = paths.SOURCES
 TEMPLATES = Path(__file__).parent / "templates"
 SKIP_TAG = "report-skip"
+SHORT_TABLE_ROWS = 16  # header included
 CJK_FAMILY = "EastWest CJK"  # a name of our own, so that no installed font can stand in for it
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -233,8 +234,10 @@ class _Document:
         name, caption = spec.get("name", ""), spec.get("caption", "")
         ident = self.unique_id(f"tab-{_slug(name) or number}")
         self.tables.append(_Entry(0, number, ident, Markup.escape(_short(caption))))
+        # A short table is kept on one page: split, it would leave a row or two alone.
+        short = " short" if table_html.count("<tr") <= SHORT_TABLE_ROWS else ""
         return (
-            f'<figure class="table" id="{ident}">\n'
+            f'<figure class="table{short}" id="{ident}">\n'
             f'<figcaption><span class="label">Table {number}.</span> '
             f"{html.escape(caption)}</figcaption>\n"
             f'<div class="table-wrap">\n{table_html}\n</div>\n</figure>\n'
