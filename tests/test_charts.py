@@ -1,5 +1,6 @@
 """The charts plot the article's numbers, speak both languages and publish reproducibly."""
 
+import io
 import logging
 import re
 import warnings
@@ -451,3 +452,22 @@ def test_regions_have_plausible_coordinates_for_every_pair():
     sides = regions.set_index("region_id")["side"]
     assert (sides[pairs["east_id"]] == "east").all()
     assert (sides[pairs["west_id"]] == "west").all()
+
+
+# The PDF's text is 166 mm (6.54 in) wide; a chart wider than that (its PNG, margins included)
+# is scaled down, and its type with it.
+PDF_TEXT_WIDTH_IN = 166 / 25.4
+
+
+@pytest.mark.parametrize(
+    "name", ["labour_income", "training_to_jobs", "people_exchanged", "funding_scale"]
+)
+def test_report_charts_print_their_type_at_seven_and_a_half_points_or_more(built, name):
+    from PIL import Image
+
+    chart = built[name]
+    png, _ = charts.render(chart.fig, chart.name)
+    width_in = Image.open(io.BytesIO(png)).size[0] / charts.PNG_DPI
+    scale = min(1.0, PDF_TEXT_WIDTH_IN / width_in)
+    sizes = [t.get_fontsize() for t in chart.fig.findobj(Text) if t.get_text().strip()]
+    assert min(sizes) * scale >= 7.5, (min(sizes), scale)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from matplotlib.text import Text
 
-from eastwest import checks, compare, external, findings, indicators, paths
+from eastwest import charts, checks, compare, external, findings, indicators, paths
 from eastwest.checks import CANNOT_TELL, CONSISTENT, IN_TENSION, Segment
 from eastwest.errors import InputError
 from eastwest.schema import _totals_fields
@@ -372,6 +373,12 @@ def test_lead_chart_plots_the_pace_by_sub_period(totals, table):
     notes = " ".join(t.get_text() for t in chart.fig.texts)
     assert "not adjusted for prices" in notes
     assert "4.8亿元" in chart.alt and "14.5亿元" in chart.alt and "7.3亿元" in chart.alt
+    # Drawn at print width: no type under 7.5 pt once the PNG is fitted to the 166 mm text.
+    png, _ = charts.render(chart.fig, chart.name)
+    width_in = int.from_bytes(png[16:20], "big") / charts.PNG_DPI
+    scale = min(1.0, 166 / 25.4 / width_in)
+    sizes = [t.get_fontsize() for t in chart.fig.findobj(Text) if t.get_text().strip()]
+    assert min(sizes) * scale >= 7.5
 
 
 def test_key_findings_carry_numbers_period_and_caveat(table):
