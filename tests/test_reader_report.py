@@ -73,9 +73,9 @@ def expected(article) -> dict[str, str]:
     plan_yi = _d(plan["value"]) / Decimal(10**8)
     added = later - earlier
     export = _d(_one(r"输出劳务人员([\d.]+)万人次", article))
-    income = _d(_one(r"实现劳务收入([\d.]+)亿元", article))
+    income = _d(_one(r"万人次[,，]实现劳务收入([\d.]+)亿元", article))
     gx_workers = _d(_one(r"输出广西富余劳动力(\d+)万人", article))
-    gx_income = _d(_one(r"实现劳务收入(157\.5)亿元", article))
+    gx_income = _d(_one(r"万人[,，]实现劳务收入([\d.]+)亿元", article))
     per_worker = gx_income * 10**8 / (gx_workers * 10**4)
     return {
         "earlier": f"{earlier}亿元",
