@@ -859,7 +859,7 @@ def assemble(
             first_published=first_published(sources),
             article=sources.set_index("source").loc["article"].to_dict(),
             sha256=read_sha256(inputs.article_sha256),
-            summary=Markup("".join(document.summary)),
+            summary=Markup(link_figures(curly_quotes("".join(document.summary)), indicator_rows)),
             contents=document.contents,
             figures=document.figures,
             tables=document.tables,
