@@ -1,10 +1,13 @@
 # East–West report. `make` builds the report; `make test` proves the committed outputs.
-# Every rule writes through a temporary file and .DELETE_ON_ERROR removes a target whose
-# recipe failed, so an interrupted build never leaves an output that looks up to date.
+# Every step writes through a temporary file that it renames over the output only when complete
+# (eastwest.atomic), so a failed or interrupted step leaves the previous output as it was, and
+# older than its prerequisites: the next make redoes it. Make itself must therefore never delete
+# an output: no .DELETE_ON_ERROR (on a grouped target it deleted the untouched siblings of a
+# refused step), and every target is .PRECIOUS (below), so that Ctrl-C or a kill does not
+# delete it either.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
-.DELETE_ON_ERROR:
 .DEFAULT_GOAL := report
 .SUFFIXES:
 MAKEFLAGS += --no-builtin-rules --no-print-directory
@@ -65,6 +68,9 @@ $(ENV): requirements.lock
 	@$(PY) -m ipykernel install --sys-prefix --name eastwest \
 	    --display-name "Python 3 (eastwest)" >/dev/null 2>&1
 	@touch $@
+
+# Outputs that make must never delete, also when interrupted (see the top of this file).
+.PRECIOUS: $(DATA) $(EXECUTED) $(NOTEBOOK_HTML) $(READER)
 
 $(DATA) &: $(INPUTS) $(DATA_SRC) | $(ENV)
 	@echo "[1/$(STEPS)] clean figures -> data/processed/"

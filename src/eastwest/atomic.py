@@ -3,12 +3,40 @@
 Every file the build produces goes through here: the bytes land in a temporary file beside the
 target and are renamed over it only when complete, so a failure never leaves a half-written
 output that a later ``make`` would take as up to date.
+
+A kill (SIGTERM, SIGHUP) while the temporary file exists ends the process the way Ctrl-C does,
+through the cleanup below, instead of leaving the temporary file behind.
 """
 
 import os
+import signal
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
+
+_KILLS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _exit(signum, _frame):
+    raise SystemExit(128 + signum)
+
+
+@contextmanager
+def _kills_raise():
+    """While the block runs, SIGTERM and SIGHUP raise SystemExit, where they would end the
+    process on the spot; a handler the program installed itself, or an ignored signal, stays."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    replaced = [sig for sig in _KILLS if signal.getsignal(sig) is signal.SIG_DFL]
+    for sig in replaced:
+        signal.signal(sig, _exit)
+    try:
+        yield
+    finally:
+        for sig in replaced:
+            signal.signal(sig, signal.SIG_DFL)
 
 
 @contextmanager
@@ -16,15 +44,16 @@ def atomic_path(target: str | os.PathLike):
     """Yield a temporary path beside ``target``; rename it over ``target`` on success."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with _kills_raise():
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        try:
+            yield Path(tmp)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def write_bytes(target: str | os.PathLike, data: bytes) -> None:
