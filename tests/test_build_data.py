@@ -83,9 +83,110 @@ def test_quote_whose_quantity_does_not_parse(built_copy):
     assert_refused(built_copy, "clinics_20y", "援建卫生院(所)1690个")
 
 
+def line_of(path: Path, start: str) -> int:
+    """The line of the file that starts with ``start`` (the rows here span one line each)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if line.startswith(start))
+
+
 def test_duplicate_indicator_id(built_copy):
+    codebook = built_copy / "data" / "codebook.csv"
+    first = line_of(codebook, "rural_roads_20y,")
     edit_codebook(built_copy, "clinics_20y", indicator="rural_roads_20y")
-    assert_refused(built_copy, "duplicate indicator id", "rural_roads_20y")
+    lines = codebook.read_text(encoding="utf-8").splitlines()
+    second = [n for n, line in enumerate(lines, 1) if line.startswith("rural_roads_20y,")]
+    assert second[0] == first
+    assert_refused(
+        built_copy,
+        "data/codebook.csv",
+        f"line {second[1]}",
+        "column 'indicator'",
+        "duplicate indicator id 'rural_roads_20y'",
+        f"first on line {first}",
+    )
+
+
+def test_codebook_row_with_a_missing_column(built_copy):
+    codebook = built_copy / "data" / "codebook.csv"
+    text = codebook.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("west_counties_paired,"))
+    # The row ends with an empty note; dropping its comma leaves 14 values for 15 columns.
+    assert row.endswith(",")
+    codebook.write_text(text.replace(row, row[:-1]), encoding="utf-8")
+    assert_refused(
+        built_copy,
+        "data/codebook.csv",
+        f"line {line_of(codebook, 'west_counties_paired,')}",
+        "column 'note'",
+        "14 values for 15 columns",
+        "expected one value for each",
+    )
+
+
+def test_codebook_unknown_category(built_copy):
+    edit_codebook(built_copy, "clinics_20y", category="welfare")
+    line = line_of(built_copy / "data" / "codebook.csv", "clinics_20y,")
+    assert_refused(
+        built_copy,
+        f"data/codebook.csv line {line}, column 'category'",
+        "unknown category 'welfare'",
+        "expected one of",
+        "infrastructure",
+    )
+
+
+def test_codebook_unknown_unit(built_copy):
+    edit_codebook(built_copy, "rural_roads_20y", unit="miles")
+    line = line_of(built_copy / "data" / "codebook.csv", "rural_roads_20y,")
+    assert_refused(
+        built_copy,
+        f"data/codebook.csv line {line}, column 'unit'",
+        "unknown unit 'miles'",
+        "expected one of",
+        "km",
+    )
+
+
+def append_decision(root: Path, row: str) -> int:
+    """Append a rule to data/number_decisions.csv; return its line."""
+    path = root / "data" / "number_decisions.csv"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(row + "\n")
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_decision_naming_a_number_not_in_the_article(built_copy):
+    assert "援建卫生院9999个" not in (built_copy / "data" / "raw" / "article.txt").read_text(
+        "utf-8"
+    )
+    line = append_decision(built_copy, "援建卫生院9999个,9999,word,a clinic count")
+    assert_refused(
+        built_copy,
+        f"data/number_decisions.csv line {line}, column 'context'",
+        "'援建卫生院9999个' is not in the article",
+        "expected the article's words around the number",
+    )
+
+
+def test_decision_whose_number_is_not_in_its_context(built_copy):
+    line = append_decision(built_copy, "十分精彩,五,word,a wrong number")
+    assert_refused(
+        built_copy,
+        f"data/number_decisions.csv line {line}, column 'number'",
+        "'五' occurs 0 times",
+        "expected the number exactly as written there, once",
+    )
+
+
+def test_decision_with_an_unknown_decision(built_copy):
+    line = append_decision(built_copy, "十分精彩,十,adjective,not a kind of decision")
+    assert_refused(
+        built_copy,
+        f"data/number_decisions.csv line {line}, column 'decision'",
+        "unknown decision 'adjective'",
+        "expected one of",
+        "word",
+    )
 
 
 def test_unit_that_contradicts_the_figure(built_copy):
@@ -101,7 +202,7 @@ def test_undecided_number_stops_the_build(built_copy):
 
 
 def test_stale_decision_rule_stops_the_build(built_copy):
-    path = built_copy / "data" / "number_decisions.csv"
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write("苦瘠甲天下,甲,word,甲 is no numeral\n")
-    assert_refused(built_copy, "decide no number found")
+    line = append_decision(built_copy, "苦瘠甲天下,甲,word,甲 is no numeral")
+    assert_refused(
+        built_copy, f"data/number_decisions.csv line(s) [{line}]", "decide no number found"
+    )

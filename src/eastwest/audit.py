@@ -13,10 +13,9 @@ import pandas as pd
 from eastwest import paths
 from eastwest.errors import InputError
 from eastwest.quantities import find_numbers
+from eastwest.schema import check_csv, csv_rows, decision_fields
 from eastwest.source import Article
 
-DECISIONS = {"indicator", "year", "duration", "ordinal", "word", "name", "slogan", "reference",
-             "grade"}  # fmt: skip
 COLUMNS = ["offset", "number", "kind", "value", "part", "context", "decision", "indicator", "note"]
 CONTEXT_CHARS = 12
 YEAR = re.compile(r"(19|20)\d\d")
@@ -25,23 +24,35 @@ DURATION_AFTER = re.compile(r"年")
 
 
 def load_decisions(article: Article, path: Path = paths.NUMBER_DECISIONS) -> dict[int, dict]:
-    """Curated decisions keyed by the offset of the number they decide."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    """Curated decisions keyed by the offset of the number they decide.
+
+    Each decision also carries the line of its rule, so that a rule that decides nothing can be
+    named by its line.
+    """
+    check_csv(path, decision_fields())
+    name = paths.shown(path)
+    header, rows = csv_rows(path)
     decided: dict[int, dict] = {}
-    for _, rule in frame.iterrows():
+    for line, record in rows:
+        rule = dict(zip(header, record, strict=True))
         context, number = rule["context"], rule["number"]
-        where = f"{path.name}: rule {context!r}"
-        if rule["decision"] not in DECISIONS - {"indicator"}:
-            raise InputError(f"{where}: unknown decision {rule['decision']!r}")
         if context.count(number) != 1:
-            raise InputError(f"{where}: number {number!r} must occur once in the context")
+            raise InputError(
+                f"{name} line {line}, column 'number': {number!r} occurs "
+                f"{context.count(number)} times in its context {context!r}; expected the number "
+                "exactly as written there, once"
+            )
         starts = [m.start() for m in re.finditer(re.escape(context), article.text)]
         if not starts:
-            raise InputError(f"{where}: context is not in the article")
+            raise InputError(
+                f"{name} line {line}, column 'context': {context!r} is not in the article; "
+                "expected the article's words around the number, verbatim"
+            )
         for start in starts:
             decided[start + context.index(number)] = {
                 "decision": rule["decision"],
                 "note": rule["note"],
+                "line": line,
             }
     return decided
 
@@ -73,7 +84,7 @@ def build_audit(article: Article, indicators: pd.DataFrame, decisions: dict[int,
                 "note": "feeds the indicator",
             }
         elif match.start in decisions:
-            decision = decisions[match.start]
+            decision = {k: v for k, v in decisions[match.start].items() if k != "line"}
             used.add(match.start)
         else:
             decision = _mechanical(text, match)
@@ -101,9 +112,11 @@ def build_audit(article: Article, indicators: pd.DataFrame, decisions: dict[int,
         )
     stale = sorted(set(decisions) - used)
     if stale:
+        lines = sorted({decisions[offset]["line"] for offset in stale})
         raise InputError(
-            f"number audit: rules in data/number_decisions.csv decide no number found "
-            f"(offsets {stale}); the rule or the number finder is wrong"
+            f"{paths.shown(paths.NUMBER_DECISIONS)} line(s) {lines}, column 'number': the rules "
+            f"decide no number found (offsets {stale}); expected a number the audit finds in "
+            "the article (the rule or the number finder is wrong)"
         )
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["part"] = frame["part"].astype("Int64")

@@ -7,18 +7,10 @@ import pandas as pd
 
 from eastwest import paths
 from eastwest.errors import InputError
+from eastwest.schema import check_csv, codebook_fields
 from eastwest.source import Article
 
-COLUMNS = [
-    "indicator", "series", "name_en", "name_zh", "category", "part", "quote", "figure", "unit",
-    "period_start", "period_end", "period_note", "region_from", "region_to", "note",
-]  # fmt: skip
-REQUIRED = ["indicator", "name_en", "name_zh", "category", "part", "quote", "figure", "unit"]
-CATEGORIES = {
-    "funding", "labour", "training", "exchange", "infrastructure", "social", "pairing",
-    "livelihood", "governance", "technology",
-}  # fmt: skip
-ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+COLUMNS = [field["name"] for field in codebook_fields()]
 
 
 @dataclass(frozen=True)
@@ -30,32 +22,9 @@ class Located:
 
 
 def load_codebook(path: Path = paths.CODEBOOK) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    if list(frame.columns) != COLUMNS:
-        raise InputError(
-            f"{path.name}: columns {list(frame.columns)} differ from the expected {COLUMNS}"
-        )
-    for column in REQUIRED:
-        empty = frame.loc[frame[column].str.strip() == "", "indicator"].tolist()
-        if empty:
-            raise InputError(f"{path.name}: empty {column!r} for indicator(s) {empty}")
-    duplicated = sorted(set(frame.loc[frame["indicator"].duplicated(), "indicator"]))
-    if duplicated:
-        raise InputError(f"{path.name}: duplicate indicator id(s) {duplicated}")
-    bad_ids = frame.loc[~frame["indicator"].str.match(ID_PATTERN), "indicator"].tolist()
-    if bad_ids:
-        raise InputError(f"{path.name}: indicator ids must be snake_case: {bad_ids}")
-    bad = frame.loc[~frame["category"].isin(CATEGORIES), ["indicator", "category"]]
-    if len(bad):
-        raise InputError(
-            f"{path.name}: unknown category for {bad.values.tolist()}; "
-            f"expected one of {sorted(CATEGORIES)}"
-        )
-    for column in ("part", "period_start", "period_end"):
-        bad = frame.loc[~frame[column].str.fullmatch(r"\d*"), ["indicator", column]]
-        if len(bad):
-            raise InputError(f"{path.name}: {column} must be a whole number: {bad.values.tolist()}")
-    return frame
+    """The codebook, each row checked against the field dictionary (ids, categories, units)."""
+    check_csv(path, codebook_fields(), unique=("indicator",))
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
 def locate(entry: pd.Series, article: Article) -> Located:

@@ -52,6 +52,8 @@ def execute(source: Path, target: Path) -> None:
             None,
         )
         where = f"cell {index + 1} of {len(nb.cells)}" if index is not None else "a cell"
+        if err.ename == "InputError":  # refused input: its message names file, line and column
+            raise SystemExit(f"error: {source.relative_to(ROOT)}: {where}: {err.evalue}") from None
         raise SystemExit(f"error: {source.relative_to(ROOT)}: {where} raised\n{err}") from None
     _strip_volatile(nb)
     write_text(target, nbformat.writes(nb) + "\n")

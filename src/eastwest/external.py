@@ -11,11 +11,9 @@ import pandas as pd
 
 from eastwest import paths
 from eastwest.errors import InputError
+from eastwest.schema import check_csv, official_totals_fields
 
-COLUMNS = [
-    "series", "term_zh", "value", "unit", "period_start", "period_end", "published",
-    "publisher", "reporter", "url", "note",
-]  # fmt: skip
+COLUMNS = [field["name"] for field in official_totals_fields()]
 # A total counted from the year the programme began covers the whole programme.
 PROGRAMME_START = 1996
 SOURCE_COLUMNS = ["source", "title", "publisher", "published", "author", "url", "licence", "note"]
@@ -40,14 +38,13 @@ def _read_checked(path, columns: list[str]) -> pd.DataFrame:
 
 
 def load_official(path=paths.OFFICIAL_TOTALS) -> pd.DataFrame:
-    """The official figures, with values as numbers and years as whole numbers."""
-    frame = _read_checked(path, COLUMNS)
-    try:
-        frame["value"] = frame["value"].astype("float64")
-        for column in ("period_start", "period_end"):
-            frame[column] = frame[column].astype("int64")
-    except ValueError as err:
-        raise InputError(f"{_name(path)}: {err}") from None
+    """The official figures, each row checked against the field dictionary (numbers, units,
+    publishers), with values as numbers and years as whole numbers."""
+    check_csv(Path(path), official_totals_fields())
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame["value"] = frame["value"].astype("float64")
+    for column in ("period_start", "period_end"):
+        frame[column] = frame[column].astype("int64")
     return frame
 
 

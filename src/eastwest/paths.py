@@ -31,3 +31,9 @@ NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
 REPORT = ROOT / "report"
 EXECUTED = REPORT / "notebooks"
+
+
+def shown(path: Path) -> str:
+    """The path as messages give it: relative to the project root (data/...), else as it is."""
+    path = Path(path).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)

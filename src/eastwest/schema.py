@@ -1,13 +1,20 @@
-"""The field dictionary of the published tables, written out as a Frictionless data package.
+"""The field dictionary: the published tables and the curated inputs they are built from.
 
 One description, type and unit rule per column; the same quantity has the same name in every
-table. ``datapackage.json`` is generated from here, and the tests validate the CSVs against it.
+table. ``datapackage.json`` is generated from the published tables' fields, and the tests validate
+the CSVs against it. The curated inputs (codebook, number decisions, official totals) are checked
+row by row against the same dictionary by ``check_csv`` before anything is built from them.
 """
 
+import csv
 import json
+import math
+import re
+from pathlib import Path
 
 from eastwest import paths
 from eastwest.atomic import write_text
+from eastwest.errors import InputError
 
 UNITS = [
     "yuan", "km", "persons", "person-times", "households", "items", "counties", "provinces",
@@ -182,6 +189,156 @@ def _totals_fields():
         _field("comparable", "boolean", "Whether both totals exist", required=True),
         _field("reason", "string", "Why a comparison is impossible, or the caveat on it"),
     ]
+
+
+def _fields(fields: list[dict], names: list[str]) -> list[dict]:
+    by_name = {field["name"]: field for field in fields}
+    return [by_name[name] for name in names]
+
+
+def codebook_fields() -> list[dict]:
+    """data/codebook.csv: the indicator table's own columns, before the figure is parsed."""
+    return _fields(
+        _indicator_fields(),
+        [
+            "indicator", "series", "name_en", "name_zh", "category", "part", "quote", "figure",
+            "unit", "period_start", "period_end", "period_note", "region_from", "region_to", "note",
+        ],
+    )  # fmt: skip
+
+
+def decision_fields() -> list[dict]:
+    """data/number_decisions.csv: a curated decision for a number that feeds no indicator."""
+    decisions = _fields(_audit_fields(), ["decision"])[0]["constraints"]["enum"]
+    return [
+        _field(
+            "context",
+            "string",
+            "The article's words around the number, verbatim",
+            required=True,
+        ),
+        _field("number", "string", "The number as written, once in `context`", required=True),
+        _field(
+            "decision",
+            "string",
+            "What the number is (an indicator's numbers are decided by the codebook)",
+            required=True,
+            enum=[d for d in decisions if d != "indicator"],
+        ),
+        _field("note", "string", "Why", required=True),
+    ]
+
+
+# The publications data/external/official_totals.csv may cite; data/external/README.md has them.
+PUBLISHERS = ["People's Daily (人民日报)", "Guangming Daily (光明日报)", "Xinhua (新华社)"]
+
+
+def official_totals_fields() -> list[dict]:
+    """data/external/official_totals.csv: figures published elsewhere, each with its source."""
+    return [
+        _field("series", "string", "The quantity (as in indicators.csv)", required=True,
+               pattern="[a-z][a-z0-9_]*"),
+        _field("term_zh", "string", "The publication's own Chinese term", required=True),
+        _field("value", "number", "The figure in base units (yuan, not 亿元)", required=True,
+               minimum=0),
+        _field("unit", "string", "Base unit of `value`", required=True, enum=UNITS),
+        _field("period_start", "integer", "First year covered", required=True),
+        _field("period_end", "integer", "Last year covered", required=True),
+        _field("published", "date", "Publication date (YYYY-MM-DD)", required=True),
+        _field("publisher", "string", "The publication, as the report cites it", required=True,
+               enum=PUBLISHERS),
+        _field("reporter", "string", "Reporter(s) named by the publication"),
+        _field("url", "string", "Where a copy can be read", required=True,
+               pattern=r"https?://\S+"),
+        _field("note", "string", "Reading notes"),
+    ]  # fmt: skip
+
+
+def _problem(field: dict, value: str) -> str | None:
+    """What is wrong with one value, as "what it is; expected what", or None."""
+    rules = field.get("constraints", {})
+    if value.strip() == "":
+        return f"empty; expected: {field['description']}" if rules.get("required") else None
+    kind = field["type"]
+    if kind == "integer":
+        if not re.fullmatch(r"-?\d+", value):
+            return f"{value!r} is not a whole number; expected digits only"
+        number = int(value)
+    elif kind == "number":
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            return f"{value!r} is not a number; expected digits in base units (no 万 or 亿)"
+    elif kind == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"{value!r} is not a date; expected YYYY-MM-DD"
+    if "enum" in rules and (number if kind == "integer" else value) not in rules["enum"]:
+        allowed = ", ".join(str(item) for item in rules["enum"])
+        return f"unknown {field['name']} {value!r}; expected one of: {allowed}"
+    if "pattern" in rules and not re.fullmatch(rules["pattern"], value):
+        return f"{value!r} does not match {rules['pattern']}; expected: {field['description']}"
+    if "minimum" in rules and number < rules["minimum"]:
+        return f"{value!r} is below {rules['minimum']}"
+    if "maximum" in rules and number > rules["maximum"]:
+        return f"{value!r} is above {rules['maximum']}"
+    return None
+
+
+def csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and each record with the line it starts on (quoted fields may span lines)."""
+    name = paths.shown(path)
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            rows, line = [], reader.line_num
+            for record in reader:
+                if record:
+                    rows.append((line + 1, record))
+                line = reader.line_num
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: not UTF-8 ({err.reason} at byte {err.start})") from None
+    except (OSError, csv.Error) as err:
+        raise InputError(f"{name}: cannot be read as CSV ({err})") from None
+    return header, rows
+
+
+def check_csv(path: Path, fields: list[dict], unique: tuple[str, ...] = ()) -> None:
+    """Raise InputError at the first value that breaks ``fields``: file, line, column, expected.
+
+    ``unique`` names columns whose values must not repeat (an id).
+    """
+    name, columns = paths.shown(path), [field["name"] for field in fields]
+    header, rows = csv_rows(path)
+    if header != columns:
+        missing = [c for c in columns if c not in header]
+        extra = [c for c in header if c not in columns]
+        raise InputError(
+            f"{name} line 1: columns {header} differ from the expected {columns}"
+            f" (missing {missing}, unexpected {extra})"
+        )
+    seen: dict[str, dict[str, int]] = {column: {} for column in unique}
+    for line, record in rows:
+        if len(record) != len(columns):
+            where = columns[min(len(record), len(columns) - 1)]
+            raise InputError(
+                f"{name} line {line}, column {where!r}: the row has {len(record)} values for "
+                f"{len(columns)} columns; expected one value for each column "
+                "(a comma missing or extra, or a quote not closed?)"
+            )
+        for field, value in zip(fields, record, strict=True):
+            problem = _problem(field, value)
+            if problem:
+                raise InputError(f"{name} line {line}, column {field['name']!r}: {problem}")
+            if field["name"] in seen:
+                first = seen[field["name"]].setdefault(value, line)
+                if first != line:
+                    raise InputError(
+                        f"{name} line {line}, column {field['name']!r}: duplicate "
+                        f"{field['name']} id {value!r} (first on line {first}); "
+                        "expected each id once"
+                    )
 
 
 def _resource(name, path, fields, primary_key, title):
