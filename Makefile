@@ -67,6 +67,8 @@ $(ENV): requirements.lock
 	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	@$(PY) -m ipykernel install --sys-prefix --name eastwest \
 	    --display-name "Python 3 (eastwest)" >/dev/null 2>&1
+	@# One line of warning, not a failure, where the system lacks Pango: only the PDF needs it.
+	@$(PY) -m eastwest.system_libraries
 	@touch $@
 
 # Outputs that make must never delete, also when interrupted (see the top of this file).

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 
 from eastwest.fonts import cjk_serif_font_path, private_fontconfig
 from eastwest.report import CJK_FAMILY
+from eastwest.system_libraries import require_pango
 
 # The HTML carries the CJK face as a subset of the same font file, cut to the document's
 # characters. The PDF takes that face through CSS() instead of the page: WeasyPrint then subsets a
@@ -79,6 +80,7 @@ def render_pdf(html_text: str) -> bytes:
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
+        require_pango()
         from weasyprint import CSS, HTML
         from weasyprint.logger import LOGGER
         from weasyprint.text.fonts import FontConfiguration
