@@ -12,7 +12,12 @@ SHELL := bash
 .SUFFIXES:
 MAKEFLAGS += --no-builtin-rules --no-print-directory
 
-PYTHON_BOOT ?= python3.11
+# Setup boots .venv with the newest Python on the PATH that pyproject.toml allows (3.11-3.13);
+# PYTHON_BOOT=/path/to/python overrides. Each candidate is run, not just looked up: pyenv puts a
+# shim for every installed version on the PATH, and only the selected versions' shims work.
+# Recursively expanded, so the probe runs only when setup does.
+BOOT_CANDIDATES := python3.13 python3.12 python3.11
+PYTHON_BOOT ?= $(firstword $(foreach p,$(BOOT_CANDIDATES),$(shell $(p) -c '' >/dev/null 2>&1 && echo $(p))))
 VENV ?= .venv
 PY := $(VENV)/bin/python
 ENV := $(VENV)/.installed
@@ -59,7 +64,11 @@ env: $(ENV) ## Create or update .venv from requirements.lock
 
 $(ENV): requirements.lock
 	@echo "[setup] $(VENV) from requirements.lock"
-	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	@test -x $(PY) || { boot='$(PYTHON_BOOT)'; \
+	    $${boot:-false} -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' \
+	        2>/dev/null || { echo "error: setup needs Python 3.11, 3.12 or 3.13: python3.13," \
+	        "python3.12 or python3.11 on the PATH, or make PYTHON_BOOT=/path/to/python" >&2; exit 1; }; \
+	    $$boot -m venv $(VENV); }
 	@# pip's log goes to a file and is shown only on failure: local index mirrors warn loudly.
 	@$(PY) -m pip install --quiet --disable-pip-version-check \
 	    "$$(grep -m1 '^uv==' requirements.lock)" >$(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; exit 1; }
@@ -105,7 +114,8 @@ bench: $(ENV) ## Measure the build against doing it by hand; writes bench/result
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (uses the package index)
 	@test -x $(VENV)/bin/uv || { echo "run make env first"; exit 1; }
-	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --extra dev pyproject.toml \
+	@# One lock for every supported Python and platform (environment markers where they differ).
+	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --extra dev pyproject.toml \
 	    -o requirements.lock --custom-compile-command "make lock"
 
 rehash: ## Record the SHA-256 of a deliberately updated article
