@@ -1,0 +1,276 @@
+"""Faults on a copy that holds the committed outputs: nothing committed is lost, nothing stray left.
+
+Each test copies the project with its outputs, dated so that make finds everything up to date,
+then refuses an input or interrupts a step, and compares every file with what it was.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from test_reproduction import VENV, is_output, make, project_files
+
+pytestmark = pytest.mark.slow
+
+# Sources older than every output, and each output older than the ones built from it.
+SOURCES_TIME = 1_600_000_000
+OUTPUT_TIMES = {"data/processed/": 1, "figures/": 2, "report/notebooks/": 2, "report/": 3}
+WAIT_S = 600  # a bound on waiting for a step to start, not a timing being tested
+
+
+def _output_time(name: str) -> int:
+    step = next(s for prefix, s in OUTPUT_TIMES.items() if name.startswith(prefix))
+    if name.startswith("report/notebooks/") and name.endswith(".html"):
+        step = 3
+    return SOURCES_TIME + 1000 * step
+
+
+@pytest.fixture
+def committed_copy(tmp_path) -> Path:
+    copy = tmp_path / "project"
+    for name in project_files(ROOT):
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / name, copy / name)
+        when = _output_time(name) if is_output(name) else SOURCES_TIME
+        os.utime(copy / name, (when, when))
+    assert make(copy, "-q", "report").returncode == 0, "the copy should be up to date"
+    return copy
+
+
+def every_file(root: Path) -> dict[str, bytes]:
+    """Every file of the copy but Python's byte-code caches."""
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def stray_temporaries(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*.tmp"))
+
+
+def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:
+    return sorted(n for n in before.keys() | after.keys() if before.get(n) != after.get(n))
+
+
+# --- a refused article --------------------------------------------------------------------
+
+
+def _changed_figure(text: str) -> bytes:
+    assert text.count("132.7亿元") == 1
+    return text.replace("132.7亿元", "133.7亿元").encode("utf-8")
+
+
+ARTICLE_FAULTS = {
+    "one figure changed": (_changed_figure, "data/raw/article.txt has changed"),
+    "saved as GBK": (lambda text: text.encode("gbk"), "data/raw/article.txt: not UTF-8"),
+    "emptied": (lambda text: b"", "data/raw/article.txt: the article is empty"),
+}
+
+
+@pytest.mark.parametrize("fault", ARTICLE_FAULTS)
+def test_refused_article_keeps_every_output(committed_copy, fault):
+    change, message = ARTICLE_FAULTS[fault]
+    article = committed_copy / "data" / "raw" / "article.txt"
+    article.write_bytes(change(article.read_text(encoding="utf-8")))
+    before = every_file(committed_copy)
+
+    result = make(committed_copy, "report")
+
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr
+    if fault == "one figure changed":
+        recorded = (ROOT / "data" / "raw" / "article.txt.sha256").read_text().split()[0]
+        found = hashlib.sha256(article.read_bytes()).hexdigest()
+        assert recorded in result.stderr and found in result.stderr, result.stderr
+    assert "Deleting file" not in result.stderr, result.stderr
+    assert changed_files(before, every_file(committed_copy)) == []
+    assert stray_temporaries(committed_copy) == []
+
+
+# --- a refused official total, read by a notebook ------------------------------------------
+
+
+def test_refused_official_total_stops_its_notebook_and_keeps_every_output(committed_copy):
+    path = committed_copy / "data" / "external" / "official_totals.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    # Line 2 is the first figure: a value written with 亿, as the newspaper prints it.
+    assert lines[1].startswith("fiscal_aid,无偿捐资,5520000000,")
+    lines[1] = lines[1].replace(",5520000000,", ",55.2亿,")
+    path.write_text("".join(lines), encoding="utf-8")
+    before = every_file(committed_copy)
+
+    result = make(committed_copy, "report/notebooks/02_compare_totals.ipynb")
+
+    assert result.returncode != 0
+    assert "data/external/official_totals.csv line 2, column 'value'" in result.stderr
+    assert "'55.2亿' is not a number; expected" in result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert changed_files(before, every_file(committed_copy)) == []
+    assert stray_temporaries(committed_copy) == []
+
+
+# --- interrupted builds ---------------------------------------------------------------------
+
+
+def start_make(copy: Path, *args: str) -> subprocess.Popen:
+    """make in a session of its own, so that a signal can reach it and its steps as Ctrl-C does."""
+    env = {k: v for k, v in os.environ.items() if k not in ("EASTWEST_ROOT", "PYTHONPATH")}
+    return subprocess.Popen(
+        ["make", "--no-print-directory", f"VENV={VENV}", *args],
+        cwd=copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def group_processes(group: int) -> dict[int, str]:
+    """The processes of a process group, with their command lines."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group:
+                cmdline = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ")
+                found[int(stat.parent.name)] = cmdline.decode(errors="replace")
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def wait_until(condition, build: subprocess.Popen, what: str) -> None:
+    deadline = time.monotonic() + WAIT_S
+    while not condition():
+        if build.poll() is not None:
+            out, err = build.communicate()
+            pytest.fail(f"make ended before {what}:\n{out}\n{err}")
+        if time.monotonic() > deadline:
+            build.kill()
+            pytest.fail(f"gave up waiting for {what}")
+        time.sleep(0.05)
+
+
+def interrupt(build: subprocess.Popen, how: str) -> subprocess.CompletedProcess:
+    if how == "Ctrl-C":
+        os.killpg(build.pid, signal.SIGINT)  # the terminal signals make and its steps
+    else:
+        build.send_signal(signal.SIGTERM)  # `kill` of make, which passes it on to its steps
+    out, err = build.communicate(timeout=WAIT_S)
+    return subprocess.CompletedProcess(build.args, build.returncode, out, err)
+
+
+def process_gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state in ("Z", "X")
+
+
+def test_interrupt_during_the_data_step_keeps_its_outputs(committed_copy):
+    """The data step writes three files as one group: none may be deleted by make."""
+    os.utime(committed_copy / "data" / "codebook.csv")  # same content, newer: the step reruns
+    before = every_file(committed_copy)
+    build = start_make(committed_copy, "report")
+    wait_until(
+        lambda: any("eastwest.build_data" in c for c in group_processes(build.pid).values()),
+        build,
+        "the data step",
+    )
+    result = interrupt(build, "Ctrl-C")
+    assert result.returncode != 0
+    assert "Deleting file" not in result.stderr, result.stderr
+    assert changed_files(before, every_file(committed_copy)) == []
+    assert stray_temporaries(committed_copy) == []
+
+
+WAITING_NOTEBOOK = """
+import os, pathlib, time
+pathlib.Path({marker!r}).write_text(str(os.getpid()))
+time.sleep(600)
+"""
+
+
+@pytest.mark.parametrize("how", ["Ctrl-C", "kill"])
+def test_interrupt_during_a_notebook(committed_copy, tmp_path, how):
+    before = every_file(committed_copy)
+    marker = tmp_path / "kernel.pid"
+    notebook = committed_copy / "notebooks" / "05_waits.ipynb"
+    notebook.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    {
+                        "cell_type": "code", "execution_count": None, "id": "waits",
+                        "metadata": {}, "outputs": [],
+                        "source": WAITING_NOTEBOOK.format(marker=str(marker)),
+                    }
+                ],
+                "metadata": {"kernelspec": {"name": "eastwest", "display_name": "eastwest",
+                                            "language": "python"}},
+                "nbformat": 4, "nbformat_minor": 5,
+            }
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    build = start_make(committed_copy, "report")
+    wait_until(lambda: marker.exists() and marker.read_text(), build, "the notebook's cell")
+
+    result = interrupt(build, how)
+    notebook.unlink()
+
+    assert result.returncode != 0
+    assert "Deleting file" not in result.stderr, result.stderr
+    assert changed_files(before, every_file(committed_copy)) == []
+    assert stray_temporaries(committed_copy) == []
+    # The notebook's kernel does not outlive the build.
+    kernel = int(marker.read_text())
+    deadline = time.monotonic() + WAIT_S
+    while not process_gone(kernel) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert process_gone(kernel), f"kernel {kernel} still runs"
+    # The next build finishes, and finds nothing left to do.
+    after = make(committed_copy, "report")
+    assert after.returncode == 0, after.stderr
+    assert changed_files(before, every_file(committed_copy)) == []
+
+
+def test_interrupt_during_the_pdf_render(committed_copy):
+    pdf = committed_copy / "report" / "report.pdf"
+    committed_pdf = pdf.read_bytes()
+    os.utime(pdf, (SOURCES_TIME - 1, SOURCES_TIME - 1))  # older than its sources: rerendered
+    before = every_file(committed_copy)
+
+    def rendering(build):
+        """WeasyPrint has loaded Pango in the PDF step: the render is under way."""
+        for pid, command in group_processes(build.pid).items():
+            if "eastwest.report pdf" in command:
+                try:
+                    if "libpango" in Path(f"/proc/{pid}/maps").read_text():
+                        return True
+                except OSError:
+                    pass
+        return False
+
+    for how in ("kill", "Ctrl-C"):
+        build = start_make(committed_copy, "report")
+        wait_until(lambda build=build: rendering(build), build, "the PDF render")
+        result = interrupt(build, how)
+        assert result.returncode != 0, how
+        assert "Deleting file" not in result.stderr, result.stderr
+        assert changed_files(before, every_file(committed_copy)) == [], how
+        assert stray_temporaries(committed_copy) == [], how
+
+    # The next build renders the PDF again, and it is the committed one.
+    after = make(committed_copy, "report")
+    assert after.returncode == 0, after.stderr
+    assert "render report/report.pdf" in after.stdout
+    assert pdf.read_bytes() == committed_pdf
+    assert changed_files(before, every_file(committed_copy)) == []
