@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,11 @@ def foreign_font_env(folder: Path) -> dict[str, str]:
     )
     (folder / "matplotlib").mkdir()
     return {"FONTCONFIG_FILE": str(conf), "MPLCONFIGDIR": str(folder / "matplotlib")}
+
+
+def as_in_a_terminal() -> None:
+    """Default signal handling in a child process, as under a terminal, also where the tests
+    run in the background (nohup, some CI runners): there SIGINT and SIGHUP are ignored, and a
+    child inherits that."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)

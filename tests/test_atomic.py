@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, as_in_a_terminal
 
 # Writes half an output, then receives the signal, as a build step does when make is stopped.
 WRITER = """
@@ -25,7 +25,7 @@ def test_signal_during_a_write_keeps_the_output_and_removes_the_temporary(tmp_pa
     result = subprocess.run(
         [sys.executable, "-c", WRITER, str(target), name],
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
-        capture_output=True, text=True, check=False, timeout=120,
+        capture_output=True, text=True, check=False, timeout=120, preexec_fn=as_in_a_terminal,
     )  # fmt: skip
     assert result.returncode != 0
     assert target.read_text(encoding="utf-8") == "the committed output"

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, as_in_a_terminal
 from test_reproduction import VENV, is_output, make, project_files
 
 pytestmark = pytest.mark.slow
@@ -127,7 +127,7 @@ def start_make(copy: Path, *args: str) -> subprocess.Popen:
     return subprocess.Popen(
         ["make", "--no-print-directory", f"VENV={VENV}", *args],
         cwd=copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=as_in_a_terminal,
     )  # fmt: skip
 
 
