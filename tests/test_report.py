@@ -499,6 +499,87 @@ def test_html_table_reads_well():
     assert "fiscal aid &lt;b&gt;" in table
     assert ">11,820,000,000<" in table and ">80,000.5<" in table
     assert '<td class="num">118.2</td>' in table and '<td class="num">–</td>' in table
-    assert '<th scope="col" class="cjk">Term 术语</th>' in table
+    left = 'style="text-align: left"'
+    assert f'<th scope="col" class="text cjk" {left}>Term 术语</th>' in table
+    assert f'<td class="text" {left}>fiscal aid &lt;b&gt;</td>' in table
     assert format_number(-1234.5) == "−1,234.5"  # a true minus sign
     assert format_number(2.0) == "2"
+
+
+def test_numbers_align_right_and_text_left_wherever_shown():
+    frame = pd.DataFrame(
+        {
+            "Indicator": ["wage, low end", "wage, high end", "aid"],
+            "Value": ["3,000 (low end)", "5,000 (high end)", "40,000+"],
+            "Note": ["3000至5000元", "3000至5000元", "more than 4 in 10"],
+        }
+    )
+    cells = re.findall(r"<t[dh][\s>][^>]*>?", html_table(frame))
+    columns = [cells[i::3] for i in range(3)]
+    # Text columns carry their alignment inline: JupyterLab right-aligns every output cell.
+    for column in (columns[0], columns[2]):
+        assert all('class="text' in c and "text-align: left" in c for c in column), column
+    assert all('class="num"' in c and "style" not in c for c in columns[1]), columns[1]
+
+
+def _ids(page: str) -> set[str]:
+    return set(re.findall(r'\sid="([^"]+)"', page))
+
+
+def _fragment_links(page: str) -> list[str]:
+    return re.findall(r'href="#([^"]*)"', page)
+
+
+def test_report_on_screen_links_back_to_contents_and_to_the_notebook_pages(html):
+    page = report.screen_navigation(html)
+    assert report.audit_html(page) == []
+    ids = _ids(page)
+    assert set(_fragment_links(page)) <= ids
+    assert re.search(r'class="page-nav[^"]*".*href="#contents".*href="#title"', page)
+    # Each chapter opens with a link to its notebook's page, right after its title.
+    for name in ("01_funding", "02_labour"):
+        assert page.count(f'href="notebooks/{name}.html"') == 1, name
+        opening = f'data-notebook="{name}">\n<h1 [^\n]*</h1>\n<p class="record-link'
+        assert re.search(opening, page), name
+
+
+def test_charts_open_full_size_and_tables_scroll_in_labelled_frames(html):
+    page = report.screen_navigation(html)
+    figures = re.findall(r'<figure class="chart" id="([^"]+)">', page)
+    assert len(figures) == 2
+    for ident in figures:
+        assert f'<span class="chart-anchor" id="{ident}-full"></span><div class="chart-frame">' in (
+            page
+        )
+        assert page.count(f'href="#{ident}-full"') == 2  # the chart itself, and its caption
+        assert f'class="chart-close screen-only" href="#{ident}"' in page
+    frames = re.findall(r'<div class="table-wrap"[^>]*>', page)
+    assert len(frames) == 4
+    assert all('tabindex="0" role="region" aria-label="Table ' in f for f in frames), frames
+    assert 'aria-label="Table A.1, scrolls sideways"' in page
+
+
+def test_the_pdf_copy_has_no_screen_navigation(project):
+    _, notebooks, inputs = project
+    printed = report.printed_html(notebooks, inputs)
+    for screen_only in ('class="page-nav', 'class="chart-anchor', 'class="record-link'):
+        assert screen_only not in printed
+    assert 'id="eastwest-screen"' not in printed
+
+
+def test_notebook_page_has_contents_and_links_to_report_and_other_pages(project):
+    _, notebooks, inputs = project
+    page = report.notebook_navigation(
+        report.notebook_html(notebooks[0], inputs),
+        "01_funding",
+        ["01_funding", "02_labour"],
+        report="../report.html",
+    )
+    assert report.audit_html(page) == []
+    assert '<a href="../report.html">' in page and 'href="../report.html#contents"' in page
+    assert '<a href="01_funding.html" aria-current="page">1 Funding</a>' in page
+    assert '<a href="02_labour.html">2 Labour</a>' in page
+    contents = re.search(r'<nav class="nb-toc".*?</nav>', page, re.DOTALL).group(0)
+    titles = re.findall(r'<a href="#[^"]+">([^<]+)</a>', contents)
+    assert titles == ["Funding and aid 资金援助", "Fiscal aid 财政援助", "A second subsection"]
+    assert set(_fragment_links(page)) <= _ids(page)

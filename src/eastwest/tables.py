@@ -18,6 +18,7 @@ import pandas as pd
 KINDS = ("figure", "table", "text", "summary")
 TABLE_CLASS = "eastwest-table"
 MISSING = "–"
+LEFT = "text-align: left"
 MAX_AUTO_DECIMALS = 3
 
 # Years and periods are labels, not quantities: "1,996" would misread.
@@ -64,8 +65,9 @@ def _decimals_needed(values: Iterable) -> int:
 
 
 _DASHES = {"", "-", "–", "—"}
-# Numbers a notebook has already formatted: "40,000+", "12.3%", "≈8,100", "2.33×".
-_NUMBER_TEXT = re.compile(r"[~≈<>≤≥+−-]?\s?\d[\d,]*(\.\d+)?\s?[+%×]?")
+# Numbers a notebook has already formatted: "40,000+", "12.3%", "≈8,100", "2.33×", and with a
+# qualifier in brackets, "3,000 (low end)".
+_NUMBER_TEXT = re.compile(r"[~≈<>≤≥+−-]?\s?\d[\d,]*(\.\d+)?\s?[+%×]?(\s\([^()]*\))?")
 _CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -74,9 +76,12 @@ def _blank(value) -> bool:
 
 
 def _column_classes(column: str, values: list, right: set[str]) -> str:
-    """``num`` (right-aligned) for columns of numbers, ``cjk`` for columns mostly in Chinese.
+    """``num`` (right-aligned) for columns of numbers, ``text`` (left-aligned) for the others,
+    and ``cjk`` for columns mostly in Chinese.
 
-    Numbers may come as numbers or as text a notebook has formatted already.
+    Numbers may come as numbers or as text a notebook has formatted already. Text cells also
+    carry their alignment inline: JupyterLab right-aligns every cell of an output table with
+    CSS of its own, and an inline style is the one rule that travels with the output.
 
     A Chinese cell may break between any two characters, so without a minimum width the table
     layout squeezes such a column to one character per line.
@@ -87,10 +92,13 @@ def _column_classes(column: str, values: list, right: set[str]) -> str:
         numeric and all(_is_number(v) or _NUMBER_TEXT.fullmatch(str(v).strip()) for v in numeric)
     ):
         classes.append("num")
+    else:
+        classes.append("text")
     texts = [str(v) for v in values if isinstance(v, str) and not _blank(v)]
     if texts and sum(bool(_CJK.search(t)) for t in texts) * 2 >= len(texts):
         classes.append("cjk")
-    return f' class="{" ".join(classes)}"' if classes else ""
+    style = "" if "num" in classes else f' style="{LEFT}"'
+    return f' class="{" ".join(classes)}"{style}'
 
 
 def html_table(
@@ -108,7 +116,8 @@ def html_table(
     Numbers get thousands separators and the fewest decimals that show them as they are (or
     ``decimals``: one count for all, or per column); columns named in ``plain``, or whose name
     mentions a year or period, keep their digits as they are. Columns of numbers are
-    right-aligned, and so are the columns named in ``right`` (numbers already formatted as text).
+    right-aligned, and so are the columns named in ``right`` (numbers already formatted as text);
+    all other columns are left-aligned, wherever the table is shown.
     Cells of the ``raw_html`` columns are trusted HTML; all other text is escaped.
     """
     if index:
