@@ -78,10 +78,18 @@ $(ENV): requirements.lock
 	    --display-name "Python 3 (eastwest)" >/dev/null 2>&1
 	@# One line of warning, not a failure, where the system lacks Pango: only the PDF needs it.
 	@$(PY) -m eastwest.system_libraries
+	@$(notebook_filter)
 	@touch $@
 
 # Outputs that make must never delete, also when interrupted (see the top of this file).
 .PRECIOUS: $(DATA) $(EXECUTED) $(NOTEBOOK_HTML) $(READER)
+
+# Notebooks reach git without outputs, whatever editor saved them: git stores notebooks/*.ipynb
+# through this clean filter (.gitattributes); the working copy keeps its outputs. Outside a git
+# checkout there is nothing to set up.
+notebook_filter = git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
+    && git config filter.eastwest-notebook.clean "env PYTHONPATH=src $(PY) -m eastwest.clean_notebook" \
+    || true
 
 $(DATA) &: $(INPUTS) $(DATA_SRC) | $(ENV)
 	@echo "[1/$(STEPS)] clean figures -> data/processed/"
@@ -106,8 +114,21 @@ report/report.pdf: $(EXECUTED) $(DATA) $(CONTEXT) $(SRC) | $(ENV)
 test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte for byte
 	@$(PY) -m pytest
 
-lab: $(ENV) ## Explore the notebooks in JupyterLab (kernel "Python 3 (eastwest)")
-	$(VENV)/bin/jupyter lab notebooks/
+# JupyterLab at the project root, so that README, data/ and report/ are a click away, with the
+# first notebook open; the project's kernel the only one offered; nothing fetched from the network
+# (news, update checks, the extension catalogue); --allow-root for containers run as root.
+# LAB_ARGS adds options, e.g. make lab LAB_ARGS="--port=8890 --no-browser".
+LAB_ARGS ?=
+LAB_OPTIONS = --ServerApp.root_dir="$(CURDIR)" \
+    --KernelSpecManager.allowed_kernelspecs=eastwest \
+    --MultiKernelManager.default_kernel_name=eastwest \
+    --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+    --LabApp.extension_manager=readonly
+
+lab: $(ENV) ## Explore the notebooks in JupyterLab, from the project root, in the kernel "eastwest"
+	@$(notebook_filter)
+	@$(VENV)/bin/jupyter lab $(LAB_OPTIONS) $$(test "$$(id -u)" != 0 || echo --allow-root) \
+	    $(LAB_ARGS) $(firstword $(NOTEBOOKS))
 
 bench: $(ENV) ## Measure the build against doing it by hand; writes bench/results.md
 	@$(PY) bench/run.py --update-readme

@@ -1,0 +1,77 @@
+"""Notebooks as git keeps them: no outputs, no execution counts, no editor's metadata.
+
+Any editor that saves a notebook (JupyterLab, VS Code, nbclassic) writes its outputs and some
+metadata of its own into the file. ``make env`` registers this module as a git clean filter for
+``notebooks/*.ipynb`` (see .gitattributes), so what is committed is cleaned whatever saved it,
+while the working copy keeps its outputs for whoever is exploring:
+
+    python -m eastwest.clean_notebook < saved.ipynb > committed.ipynb   # the git filter
+    python -m eastwest.clean_notebook notebooks/*.ipynb                 # clean files in place
+    python -m eastwest.clean_notebook --check notebooks/*.ipynb         # list those not clean
+
+Kept: each cell's source, id and tags; the notebook's kernelspec, and the language's name.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+import nbformat
+
+from eastwest.atomic import write_text
+
+KEPT_CELL_METADATA = ("tags",)
+
+
+def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """``nb`` without outputs, execution counts and metadata beyond the kept keys (in place)."""
+    language = nb.metadata.get("language_info", {}).get("name")
+    kept = {k: nb.metadata[k] for k in ("kernelspec",) if k in nb.metadata}
+    if language:
+        kept["language_info"] = {"name": language}
+    nb.metadata = nbformat.NotebookNode(kept)
+    for cell in nb.cells:
+        cell.metadata = nbformat.NotebookNode(
+            {k: cell.metadata[k] for k in KEPT_CELL_METADATA if k in cell.metadata}
+        )
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return nb
+
+
+def cleaned_text(text: str) -> str:
+    """A notebook's JSON text as git should store it (the same text if it is clean already)."""
+    nb = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
+    return nbformat.writes(clean(nb)) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m eastwest.clean_notebook",
+        description="Strip outputs, execution counts and editor metadata from notebooks. "
+        "Without files: read a notebook on stdin, write it cleaned to stdout (git's filter).",
+    )
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    parser.add_argument("--check", action="store_true", help="only list notebooks not clean")
+    args = parser.parse_args(argv)
+    if not args.notebooks:
+        # Bytes, not the locale's text: git may run the filter under LANG=C.
+        text = sys.stdin.buffer.read().decode("utf-8")
+        sys.stdout.buffer.write(cleaned_text(text).encode("utf-8"))
+        return 0
+    dirty = []
+    for path in args.notebooks:
+        text = path.read_text(encoding="utf-8")
+        cleaned = cleaned_text(text)
+        if cleaned != text:
+            dirty.append(path)
+            if not args.check:
+                write_text(path, cleaned)
+    for path in dirty:
+        print(f"{'not clean' if args.check else 'cleaned'}: {path}", file=sys.stderr)
+    return 1 if args.check and dirty else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,103 @@
+"""Notebooks saved by an editor are stored by git without outputs (eastwest.clean_notebook)."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from eastwest.clean_notebook import clean, cleaned_text, main
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def saved_by_an_editor() -> str:
+    """A notebook as JupyterLab writes it after Run All and Save."""
+    code = new_code_cell("print(1 + 1)", id="c02", execution_count=7)
+    code.outputs = [new_output("stream", name="stdout", text="2\n")]
+    code.metadata = {
+        "tags": ["report-skip"],
+        "scrolled": True,
+        "execution": {"iopub.status.busy": "2026-01-01T00:00:00.000Z"},
+        "jupyter": {"source_hidden": False},
+    }
+    nb = new_notebook(
+        cells=[new_markdown_cell("# Title 标题", id="c01", metadata={"editable": True}), code],
+        metadata={
+            "kernelspec": {"name": "eastwest", "display_name": "Python 3 (eastwest)"},
+            "language_info": {"name": "python", "version": "3.11.9", "mimetype": "text/x-python"},
+            "widgets": {"application/vnd.jupyter.widget-state+json": {}},
+        },
+    )
+    return nbformat.writes(nb) + "\n"
+
+
+def test_outputs_counts_and_editor_metadata_go_source_ids_and_tags_stay():
+    nb = json.loads(cleaned_text(saved_by_an_editor()))
+    assert nb["metadata"] == {
+        "kernelspec": {"name": "eastwest", "display_name": "Python 3 (eastwest)"},
+        "language_info": {"name": "python"},
+    }
+    markdown, code = nb["cells"]
+    assert (markdown["id"], markdown["metadata"]) == ("c01", {})
+    assert markdown["source"] == ["# Title 标题"]
+    assert (code["outputs"], code["execution_count"]) == ([], None)
+    assert code["metadata"] == {"tags": ["report-skip"]}
+    assert (code["id"], code["source"]) == ("c02", ["print(1 + 1)"])
+
+
+def test_cleaning_is_idempotent():
+    once = cleaned_text(saved_by_an_editor())
+    assert cleaned_text(once) == once
+    assert clean(nbformat.reads(once, as_version=4)) is not None
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebooks_pass_through_unchanged(path):
+    # Otherwise git would show every freshly checked-out notebook as modified.
+    text = path.read_text(encoding="utf-8")
+    assert cleaned_text(text) == text
+
+
+def test_check_lists_notebooks_that_are_not_clean(tmp_path, capsys):
+    dirty = tmp_path / "01_dirty.ipynb"
+    dirty.write_text(saved_by_an_editor(), encoding="utf-8")
+    assert main(["--check", str(dirty)]) == 1
+    assert "not clean" in capsys.readouterr().err
+    assert main([str(dirty)]) == 0  # cleans in place
+    assert main(["--check", str(dirty)]) == 0
+
+
+def _git(repo: Path, *args: str, **kw) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, env=env, **kw
+    )
+
+
+def test_git_stores_a_saved_notebook_without_its_outputs(tmp_path):
+    attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8")
+    name = re.search(r"^notebooks/\*\.ipynb\s+filter=(\S+)", attributes, re.MULTILINE).group(1)
+    repo = tmp_path / "clone"
+    (repo / "notebooks").mkdir(parents=True)
+    (repo / ".gitattributes").write_text(attributes, encoding="utf-8")
+    _git(repo, "init", "--quiet")
+    src = ROOT / "src"
+    _git(repo, "config", f"filter.{name}.clean", f"env PYTHONPATH={src} {sys.executable} -m "
+         "eastwest.clean_notebook")  # fmt: skip
+    saved = repo / "notebooks" / "01_explored.ipynb"
+    saved.write_text(saved_by_an_editor(), encoding="utf-8")
+    _git(repo, "add", ".")
+    stored = _git(repo, "show", ":notebooks/01_explored.ipynb").stdout.decode("utf-8")
+    assert json.loads(stored)["cells"][1]["outputs"] == []
+    assert stored == cleaned_text(saved_by_an_editor())
+    # The working copy keeps its outputs for the person exploring, and git sees no change.
+    assert json.loads(saved.read_text(encoding="utf-8"))["cells"][1]["outputs"]
+    _git(repo, "-c", "user.name=A", "-c", "user.email=a@example.org", "commit", "-qm", "explored")
+    assert _git(repo, "status", "--porcelain").stdout == b""
