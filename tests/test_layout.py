@@ -19,6 +19,7 @@ from functools import cache
 import pytest
 
 from eastwest import paths
+from eastwest.fonts import private_fontconfig
 
 REPORT = paths.REPORT / "report.html"
 NOTEBOOK_PAGES = sorted((paths.REPORT / "notebooks").glob("[0-9][0-9]_*.html"))
@@ -76,13 +77,19 @@ def layout(path, width: int):
     nearest block) and its box; and boxes hidden past the edge of a frame that clips."""
     from weasyprint import CSS, HTML
     from weasyprint.formatting_structure import boxes
+    from weasyprint.text.fonts import FontConfiguration
 
     page = resolve_media_queries(path.read_text(encoding="utf-8"), width)
+    # The environment's fonts (DejaVu, and the CJK face the page embeds), as for the PDF: the
+    # same widths on every machine, whatever fonts its system has.
+    with private_fontconfig():
+        fonts = FontConfiguration()
     screen = CSS(
-        string=f"@page {{ size: {width}px 8000px; margin: 0 }} * {{ hyphens: manual !important }}"
+        string=f"@page {{ size: {width}px 8000px; margin: 0 }} * {{ hyphens: manual !important }}",
+        font_config=fonts,
     )
     document = HTML(string=page, base_url=str(path), media_type="screen").render(
-        stylesheets=[screen]
+        stylesheets=[screen], font_config=fonts
     )
     overflowing, tables, cut = [], [], []
 
