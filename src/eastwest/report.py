@@ -1051,7 +1051,9 @@ def write_page(notebook: Path, inputs: Inputs = Inputs()) -> None:
     page = notebook_navigation(
         notebook_html(notebook, inputs),
         notebook.stem,
-        [path.stem for path in executed_notebooks(notebook.parent)],
+        # The source notebooks, not the executed copies: a parallel build renders one page
+        # while others are still executing.
+        [path.stem for path in executed_notebooks(paths.NOTEBOOKS)],
         report="../report.html",
     )
     write_text(
