@@ -937,7 +937,7 @@ _CHART = re.compile(
     r'<figure class="chart" id="([^"]+)">\n(.*?)\n<figcaption>(.*?)</figcaption>', re.DOTALL
 )
 _TABLE = re.compile(
-    r'(<figure class="table" id="[^"]+">\n<figcaption><span class="label">([^<]*?)\.?</span>'
+    r'(<figure class="table[^"]*" id="[^"]+">\n<figcaption><span class="label">([^<]*?)\.?</span>'
     r'.*?</figcaption>\n)<div class="table-wrap">',
     re.DOTALL,
 )
