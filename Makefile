@@ -46,12 +46,6 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 EXECUTED := $(patsubst notebooks/%,report/notebooks/%,$(NOTEBOOKS))
 NOTEBOOK_HTML := $(EXECUTED:.ipynb=.html)
 READER := report/report.html report/report.pdf
-# Progress numbering: 1 data step, then each notebook executed, then each rendered, then the
-# reader's HTML and PDF.
-N := $(words $(NOTEBOOKS))
-STEPS := $(words x $(NOTEBOOKS) $(NOTEBOOKS) x x)
-nb_index = $$((10\#$(firstword $(subst _, ,$(notdir $(1))))))
-
 .PHONY: report data figures test lab bench clean distclean help lock rehash env
 
 report: $(NOTEBOOK_HTML) $(READER) ## Build everything: data, notebooks, figures, HTML and PDF (default)
@@ -91,25 +85,24 @@ notebook_filter = git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
     && git config filter.eastwest-notebook.clean "env PYTHONPATH=src $(PY) -m eastwest.clean_notebook" \
     || true
 
+# make decides when a step must look at its inputs (a prerequisite is newer); the step then
+# compares their content with what it recorded in report/keys/ and does the work only if it
+# differs, so that a touched file or a fresh clone reruns nothing (see src/eastwest/cache.py).
+# Each step prints its progress line only when it works.
 $(DATA) &: $(INPUTS) $(DATA_SRC) | $(ENV)
-	@echo "[1/$(STEPS)] clean figures -> data/processed/"
-	@$(PY) -m eastwest.build_data
+	@$(PY) -m eastwest.build data $^
 
-report/notebooks/%.ipynb: notebooks/%.ipynb $(DATA) $(CONTEXT) $(NOTEBOOK_SRC) | $(ENV)
-	@echo "[$$(($(call nb_index,$*) + 1))/$(STEPS)] execute $<"
-	@$(PY) -m eastwest.execute $< $@
+# One process executes a notebook and renders its page; Markdown-only edits are merged without
+# running the code.
+report/notebooks/%.ipynb report/notebooks/%.html: notebooks/%.ipynb $(DATA) $(CONTEXT) $(SRC) \
+                                                  | $(ENV)
+	@$(PY) -m eastwest.execute $< report/notebooks/$*.ipynb \
+	    --inputs $(DATA) $(CONTEXT) \
+	    --page-inputs $(RENDER_SRC) src/eastwest/tables.py
 
-report/notebooks/%.html: report/notebooks/%.ipynb $(RENDER_SRC) src/eastwest/tables.py | $(ENV)
-	@echo "[$$(($(call nb_index,$*) + 1 + $(N)))/$(STEPS)] render $@"
-	@$(PY) -m eastwest.report page $<
-
-report/report.html: $(EXECUTED) $(DATA) $(CONTEXT) $(SRC) | $(ENV)
-	@echo "[$$(($(STEPS) - 1))/$(STEPS)] render $@"
-	@$(PY) -m eastwest.report html
-
-report/report.pdf: $(EXECUTED) $(DATA) $(CONTEXT) $(SRC) | $(ENV)
-	@echo "[$(STEPS)/$(STEPS)] render $@"
-	@$(PY) -m eastwest.report pdf
+# The HTML and the PDF in one process: they share imports and the CJK font subset.
+$(READER) &: $(EXECUTED) $(DATA) $(CONTEXT) $(SRC) | $(ENV)
+	@$(PY) -m eastwest.build reader $^
 
 test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte for byte
 	@$(PY) -m pytest

@@ -39,6 +39,11 @@ def _kills_raise():
             signal.signal(sig, signal.SIG_DFL)
 
 
+# When set, the name of a file that gets one line per output written: how the build learns
+# which figures and tables a notebook wrote, so that it can check them before skipping a run.
+WRITE_LOG = "EASTWEST_WRITE_LOG"
+
+
 @contextmanager
 def atomic_path(target: str | os.PathLike):
     """Yield a temporary path beside ``target``; rename it over ``target`` on success."""
@@ -54,6 +59,9 @@ def atomic_path(target: str | os.PathLike):
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+    if log := os.environ.get(WRITE_LOG):
+        with open(log, "a", encoding="utf-8") as lines:
+            lines.write(f"{target.resolve()}\n")
 
 
 def write_bytes(target: str | os.PathLike, data: bytes) -> None:
