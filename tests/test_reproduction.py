@@ -112,16 +112,27 @@ def test_second_make_does_nothing(rebuilt):
     assert not re.search(r"^\[\d+/\d+\]", result.stdout, re.MULTILINE), result.stdout
 
 
-def test_changed_notebook_reruns_only_itself_and_the_report(rebuilt):
+def progress_lines(result: subprocess.CompletedProcess) -> list[str]:
+    return re.findall(r"^\[\d+/\d+\] .*$", result.stdout, re.MULTILINE)
+
+
+def test_touched_notebooks_and_a_fresh_checkout_rerun_nothing(rebuilt):
     copy, _ = rebuilt
-    changed = sorted((copy / "notebooks").glob("[0-9][0-9]_*.ipynb"))[-1]
-    os.utime(changed)
-    dry = make(copy, "-n", "report").stdout
-    executed = [line for line in dry.splitlines() if "eastwest.execute" in line]
-    assert len(executed) == 1 and f"notebooks/{changed.name}" in executed[0], dry
-    assert "eastwest.report" in dry
-    # Leave the copy up to date for the next test.
-    os.utime(changed, (0, 0))
+    before = {name: path.read_bytes() for name, path in outputs_under(copy).items()}
+    for notebook in (copy / "notebooks").glob("*.ipynb"):
+        os.utime(notebook)
+    touched = make(copy, "report")
+    assert touched.returncode == 0, touched.stderr
+    assert progress_lines(touched) == [], touched.stdout
+    # A fresh clone: git gives the outputs any time, here older than every source.
+    for path in outputs_under(copy).values():
+        os.utime(path, (0, 0))
+    cloned = make(copy, "-j2", "report")
+    assert cloned.returncode == 0, cloned.stderr
+    assert progress_lines(cloned) == [], cloned.stdout
+    after = {name: path.read_bytes() for name, path in outputs_under(copy).items()}
+    assert after == before
+    assert make(copy, "-q", "report").returncode == 0, "make sees everything up to date"
 
 
 def test_notebook_that_raises_stops_the_build_and_keeps_earlier_outputs(rebuilt):
@@ -148,3 +159,43 @@ def test_notebook_that_raises_stops_the_build_and_keeps_earlier_outputs(rebuilt)
     assert "figure 42 is missing" in result.stderr
     after = {name: p.read_bytes() for name, p in outputs_under(copy).items()}
     assert after == before, "a failed notebook must leave every earlier output as it was"
+
+
+def test_markdown_edit_merges_and_code_edit_reruns_only_its_notebook(rebuilt):
+    """Last: it leaves the copy's outputs built from sources it has since restored."""
+    copy, _ = rebuilt
+    notebooks = sorted((copy / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    prose, code = notebooks[0], notebooks[-1]
+    originals = {path: path.read_bytes() for path in (prose, code)}
+    try:
+        nb = nbformat.read(prose, as_version=4)
+        cell = next(
+            c
+            for c in nb.cells
+            if c.cell_type == "markdown" and "report-skip" not in c.metadata.get("tags", [])
+        )
+        cell.source += "\n\nA sentence added to the Markdown only."
+        nbformat.write(nb, prose)
+        nb = nbformat.read(code, as_version=4)
+        cell = next(c for c in nb.cells if c.cell_type == "code")
+        cell.source += "\nunused_name = None"
+        nbformat.write(nb, code)
+        result = make(copy, "report")
+    finally:
+        for path, data in originals.items():
+            path.write_bytes(data)
+    assert result.returncode == 0, result.stderr
+    lines = progress_lines(result)
+    executed = [line for line in lines if " execute " in line]
+    assert len(executed) == 1 and f"notebooks/{code.name}" in executed[0], lines
+    assert any(f"merge the Markdown of notebooks/{prose.name}" in line for line in lines), lines
+    rendered = {line.split(" render ")[1] for line in lines if " render " in line}
+    assert rendered == {
+        f"report/notebooks/{prose.stem}.html",
+        f"report/notebooks/{code.stem}.html",
+        "report/report.html",
+        "report/report.pdf",
+    }, lines
+    merged = (copy / "report" / "notebooks" / prose.name).read_text(encoding="utf-8")
+    assert "A sentence added to the Markdown only." in merged
+    assert "A sentence added" in (copy / "report" / "report.html").read_text(encoding="utf-8")
