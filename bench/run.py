@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ class Result:
     error: str | None = None
     note: str = ""
     executed: list[str] | None = None  # the notebooks the build log says it executed
+    steps: list[str] = field(default_factory=list)  # build logs, with times
 
     @property
     def median(self) -> float | None:
@@ -109,25 +111,38 @@ def tail(text: str, lines: int = ERROR_LINES) -> str:
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, str]:
-    """Run ``cmd``; return its wall-clock seconds and output, or raise Failed."""
+    """Run ``cmd``; return its wall-clock seconds and output, or raise Failed.
+
+    Each line of the output starts with the second it arrived at (``12.34 | ``), which times
+    the steps of a build log; ``plain`` takes it off.
+    """
     start = time.perf_counter()
-    try:
-        done = subprocess.run(
-            cmd,
-            cwd=cwd,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            timeout=COMMAND_TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as err:
-        raise Failed(f"`{' '.join(cmd)}` timed out after {COMMAND_TIMEOUT_S} s") from err
+    lines = []
+    with subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as process:
+        timer = threading.Timer(COMMAND_TIMEOUT_S, process.kill)
+        timer.start()
+        for line in process.stdout:
+            lines.append(f"{time.perf_counter() - start:.2f} | {line}")
+        timer.cancel()
     seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise Failed(f"`{' '.join(cmd)}` exited {done.returncode}:\n{tail(done.stdout)}")
-    return seconds, done.stdout
+    output = "".join(lines)
+    if process.returncode != 0:
+        what = "timed out" if seconds >= COMMAND_TIMEOUT_S else f"exited {process.returncode}"
+        raise Failed(f"`{' '.join(cmd)}` {what}:\n{tail(plain(output))}")
+    return seconds, output
+
+
+def plain(output: str) -> str:
+    return re.sub(r"^\d+\.\d+ \| ", "", output, flags=re.MULTILINE)
+
+
+def step_durations(log: str, total: float) -> list[tuple[str, float]]:
+    """Each progress line of a -j1 build log with the seconds until the next one (or the end)."""
+    stamped = re.findall(r"^(\d+\.\d+) \| \[\d+/\d+\] (.*)$", log, re.MULTILINE)
+    ends = [float(t) for t, _ in stamped[1:]] + [total]
+    return [(what, end - float(t)) for (t, what), end in zip(stamped, ends, strict=True)]
 
 
 def make_logged(copy: Path, venv: Path, *args: str) -> tuple[float, str]:
@@ -143,7 +158,7 @@ def make(copy: Path, venv: Path, *args: str) -> float:
 
 def executed(log: str) -> list[str]:
     """The notebooks a build log says were executed (the build prints one line for each)."""
-    return re.findall(r"^\[\d+/\d+\] execute notebooks/(\S+)", log, re.MULTILINE)
+    return re.findall(r"^[\d.]+ \| \[\d+/\d+\] execute notebooks/(\S+)", log, re.MULTILINE)
 
 
 def make_env(copy: Path, venv: Path, env: dict[str, str]) -> float:
@@ -157,7 +172,7 @@ PROBES = Path(__file__).resolve().parent / "probes.py"
 def probe(venv: Path, copy: Path, name: str, *args: str) -> object:
     """Run one of bench/probes.py in the project's interpreter and environment in ``copy``."""
     cmd = [str(venv / "bin" / "python"), str(PROBES), name, *args]
-    out = run(cmd, copy, project_env(copy, venv))[1]
+    out = plain(run(cmd, copy, project_env(copy, venv))[1])
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -308,10 +323,15 @@ def measure_full_builds(snap: Path, scratch: Path, venv: Path, runs: int) -> dic
     build, build_j2, hand_copy = (
         scratch_copy(snap, scratch / name) for name in ("build", "build-j2", "by-hand")
     )
+    step_times: list[str] = []
 
     def full(copy: Path, jobs: str) -> float:
         make(copy, venv, "clean")
-        return make(copy, venv, jobs, "report")
+        if jobs != "-j1":
+            return make(copy, venv, jobs, "report")
+        seconds, log = make_logged(copy, venv, jobs, "report")
+        step_times.append(log)
+        return seconds
 
     plan = {
         "j1": (
@@ -342,7 +362,9 @@ def measure_full_builds(snap: Path, scratch: Path, venv: Path, runs: int) -> dic
     for result, _ in plan.values():
         progress(f"[bench] {result.name} ...", end="")
         report_progress(result)
-    return {key: result for key, (result, _) in plan.items()} | {"build_copy": build}
+    found = {key: result for key, (result, _) in plan.items()}
+    found["j1"].steps = step_times
+    return found | {"build_copy": build}
 
 
 def measure_incremental(copy: Path, venv: Path, runs: int, full_ok: bool) -> dict[str, Result]:
@@ -525,7 +547,7 @@ def measure_notebooks_vs_book(
         jb_version = run(
             [str(book_venv / "bin" / "jupyter-book"), "--version"], scratch, base_env()
         )
-        version = jb_version[1].strip().splitlines()[0].replace(" :", "")
+        version = plain(jb_version[1]).strip().splitlines()[0].replace(" :", "")
         progress(f" {version}")
     except Exception as err:
         progress(" failed")
@@ -602,7 +624,7 @@ def versions(venv: Path, copy: Path) -> dict[str, str]:
         found = probe(venv, copy, "versions")
     except Failed as err:
         found = {"versions": f"unknown ({err})"}
-    make_version = run(["make", "--version"], copy, base_env())[1].splitlines()[0]
+    make_version = plain(run(["make", "--version"], copy, base_env())[1]).splitlines()[0]
     return {**found, "make": make_version}
 
 
@@ -714,6 +736,23 @@ def build_tables(r: dict[str, Result]) -> tuple[str, str]:
          fmt(ratio(p10, p1))),
     ]  # fmt: skip
     return results_table(rows), targets_table(targets)
+
+
+def steps_section(full: Result) -> str:
+    """The steps of the median clean -j1 build, from its log's timed progress lines."""
+    if not full.steps or full.median is None:
+        return "Not measured."
+    index = full.times.index(sorted(full.times)[(len(full.times) - 1) // 2])
+    durations = step_durations(full.steps[index], full.times[index])
+    lines = [
+        f"From the log of the median run ({full.times[index]:.1f} s); a notebook's line runs"
+        " until its page starts, and the first line starts after make's own start-up.",
+        "",
+        "| Step | Seconds |",
+        "| --- | ---: |",
+        *[f"| {what} | {seconds:.1f} |" for what, seconds in durations],
+    ]
+    return "\n".join(lines)
 
 
 def pdf_section(phases: dict, profile: dict, full: Result) -> str:
@@ -850,6 +889,10 @@ def main(argv: list[str] | None = None) -> None:
             "## Targets",
             "",
             targets,
+            "",
+            "## Where a clean `-j1` build's time goes",
+            "",
+            steps_section(results["j1"]),
             "",
             "## The PDF step",
             "",

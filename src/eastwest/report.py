@@ -1098,8 +1098,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m eastwest.report",
         description="Build report/notebooks/*.html, report/report.html and report/report.pdf "
-        "from the executed notebooks in report/notebooks. The Makefile runs the parts as "
-        "separate steps (page, html, pdf) so that they run in parallel and only as needed.",
+        "from the executed notebooks in report/notebooks, unconditionally. `make` renders "
+        "through eastwest.execute (each page) and eastwest.build (HTML and PDF), which skip "
+        "what is current.",
     )
     parser.add_argument(
         "part", nargs="?", default="all", choices=["all", "page", "html", "pdf"],
