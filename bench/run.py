@@ -547,7 +547,7 @@ def measure_notebooks_vs_book(
         jb_version = run(
             [str(book_venv / "bin" / "jupyter-book"), "--version"], scratch, base_env()
         )
-        version = plain(jb_version[1]).strip().splitlines()[0].replace(" :", "")
+        version = plain(jb_version[1]).strip().splitlines()[0].split()[-1]
         progress(f" {version}")
     except Exception as err:
         progress(" failed")
@@ -745,8 +745,9 @@ def steps_section(full: Result) -> str:
     index = full.times.index(sorted(full.times)[(len(full.times) - 1) // 2])
     durations = step_durations(full.steps[index], full.times[index])
     lines = [
-        f"From the log of the median run ({full.times[index]:.1f} s); a notebook's line runs"
-        " until its page starts, and the first line starts after make's own start-up.",
+        f"From the log of the median run ({full.times[index]:.1f} s). Each line runs until the"
+        " next is printed, so a page's line also holds the start-up of the next step's process"
+        ": the last page's line holds the reader process's start-up and imports.",
         "",
         "| Step | Seconds |",
         "| --- | ---: |",
