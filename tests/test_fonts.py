@@ -5,6 +5,7 @@ HarfBuzz's subset library must give the same bytes as one without them.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -88,3 +89,26 @@ def test_pdf_never_subsets_with_harfbuzz(monkeypatch):
     monkeypatch.setattr(pdf_fonts, "harfbuzz_subset", Refuses())
     assert pdf.render_pdf(page) == baseline
     assert pdf.subsetter().startswith("fontTools")
+
+
+def _quoted_families(css: str) -> set[str]:
+    stacks = re.findall(r"font-family:\s*([^;}]+)|\bfont:[^;}\"]*((?:\"[^\"]+\"[,\s]*)+)", css)
+    return {name for stack in stacks for name in re.findall(r'"([^"]+)"', "".join(stack))}
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["report.html", *(f"notebooks/{p.name}" for p in (ROOT / "report/notebooks").glob("*.html"))],
+)
+def test_html_pages_embed_every_font_they_name(page):
+    """Each family a page's styles ask for by name is embedded in the page itself."""
+    text = (ROOT / "report" / page).read_text(encoding="utf-8")
+    css = "".join(re.findall(r"<style[^>]*>(.*?)</style>", text, re.DOTALL))
+    faces = re.findall(r"@font-face\s*{([^}]*)}", css)
+    embedded = {re.search(r'font-family:\s*"([^"]+)"', face)[1] for face in faces}
+    assert all("data:font/woff2;base64," in face for face in faces)
+    wanted = _quoted_families(re.sub(r"@font-face\s*{[^}]*}", "", css))
+    # JupyterLab's own stylesheet names its fonts through variables that ours override.
+    wanted -= {name for name in wanted if name.startswith("var(")}
+    assert wanted, "no font family found: the test reads the wrong thing"
+    assert wanted <= embedded, f"{page} names fonts it does not embed: {wanted - embedded}"

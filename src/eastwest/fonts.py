@@ -66,6 +66,29 @@ def latin_font_dir() -> Path:
     return folder
 
 
+# The Latin faces the HTML pages embed (and the PDF takes from them), under names of our own so
+# that no installed font can stand in: (family, file in matplotlib's folder, weight, style).
+LATIN_FACES = (
+    ("EastWest Serif", "DejaVuSerif.ttf", 400, "normal"),
+    ("EastWest Serif", "DejaVuSerif-Bold.ttf", 700, "normal"),
+    ("EastWest Serif", "DejaVuSerif-Italic.ttf", 400, "italic"),
+    ("EastWest Serif", "DejaVuSerif-BoldItalic.ttf", 700, "italic"),
+    ("EastWest Sans", "DejaVuSans.ttf", 400, "normal"),
+    ("EastWest Sans", "DejaVuSans-Bold.ttf", 700, "normal"),
+    ("EastWest Sans", "DejaVuSans-Oblique.ttf", 400, "italic"),
+    ("EastWest Mono", "DejaVuSansMono.ttf", 400, "normal"),
+)
+
+
+def latin_faces(*families: str) -> list[tuple[str, Path, int, str]]:
+    """The faces of ``families`` from LATIN_FACES, each with its file's path."""
+    unknown = set(families) - {face[0] for face in LATIN_FACES}
+    if unknown:
+        raise ValueError(f"no Latin face named {sorted(unknown)}")
+    folder = latin_font_dir()
+    return [(f, folder / name, w, s) for f, name, w, s in LATIN_FACES if f in families]
+
+
 def environment_font_files() -> list[Path]:
     """Every font file an output may use; matplotlib's charts are limited to these."""
     return [*sorted(latin_font_dir().glob("*.ttf")), cjk_font_path(), cjk_serif_font_path()]

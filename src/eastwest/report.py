@@ -34,7 +34,7 @@ from markupsafe import Markup
 
 from eastwest import paths
 from eastwest.atomic import write_bytes, write_text
-from eastwest.fonts import cjk_font_path, cjk_serif_font_path
+from eastwest.fonts import cjk_font_path, cjk_serif_font_path, latin_faces
 from eastwest.tables import format_number, html_table
 
 TITLE_EN = "East–West poverty-alleviation cooperation, 1996–2015"
@@ -51,6 +51,10 @@ SOURCES = paths.SOURCES
 TEMPLATES = Path(__file__).parent / "templates"
 SKIP_TAG = "report-skip"
 SHORT_TABLE_ROWS = 16  # header included
+# The Latin families each kind of page embeds (fonts.LATIN_FACES).
+REPORT_LATIN = ("EastWest Serif", "EastWest Sans", "EastWest Mono")
+PAGE_LATIN = ("EastWest Sans", "EastWest Mono")
+LINE_BREAK_CHARACTERS = "\u00a0\u00ad\u2010-"  # no-break space, soft hyphen, hyphens
 CJK_FAMILY = "EastWest CJK"  # a name of our own, so that no installed font can stand in for it
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -373,27 +377,33 @@ def mark_chinese(fragment: str) -> str:
     return "".join(parts)
 
 
-def embedded_font_css(text: str, font: Path | None = None) -> str:
-    """@font-face for CJK_FAMILY holding just the Chinese characters of ``text`` (WOFF2, base64).
+def embedded_font_css(text: str, font: Path | None = None, latin: tuple[str, ...] = ()) -> str:
+    """@font-face rules holding just the characters of ``text`` (WOFF2, base64).
 
-    ``font`` is the face's file, Noto Sans CJK SC unless given. Deterministic: the same
-    characters give the same bytes (no timestamp is recalculated).
+    CJK_FAMILY gets the Chinese characters from ``font`` (Noto Sans CJK SC unless given); each
+    family named in ``latin`` (see ``fonts.LATIN_FACES``) gets the other characters. A page then
+    reads the same in every browser, with the environment's own font files. Deterministic: the
+    same characters give the same bytes (no timestamp is recalculated).
     """
-    wanted = tuple(sorted({ord(c) for c in "".join(CJK_RUN.findall(text))}))
-    return _font_subset_css(wanted, font or cjk_font_path())
+    chinese = set("".join(CJK_RUN.findall(text)))
+    css = _font_subset_css(tuple(sorted(map(ord, chinese))), font or cjk_font_path())
+    # Also the spaces and hyphens that line breaking adds, which are not in the text.
+    others = {c for c in set(text) - chinese if c >= " "} | set(LINE_BREAK_CHARACTERS)
+    others = tuple(sorted(map(ord, others)))
+    for family, path, weight, style in latin_faces(*latin):
+        css += _latin_face_css(family, path, weight, style, others)
+    return css
 
 
-@cache
-def _font_subset_css(wanted: tuple[int, ...], font_file: Path) -> str:
-    # Cached: the reader's HTML and its PDF copy want the same characters.
+def _subset_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str]) -> str:
+    """The base64 WOFF2 of ``font_file`` cut to the code points ``wanted``."""
     import io
 
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    if not wanted:
-        return ""
-    options = subset.Options(layout_features=[], hinting=False, desubroutinize=True)
+    options = subset.Options(layout_features=features, hinting=False, desubroutinize=True)
+    options.drop_tables += ["FFTM"]  # FontForge's build dates, which fontTools cannot subset
     font = TTFont(font_file, recalcTimestamp=False, lazy=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=wanted)
@@ -401,10 +411,30 @@ def _font_subset_css(wanted: tuple[int, ...], font_file: Path) -> str:
     font.flavor = "woff2"
     buffer = io.BytesIO()
     font.save(buffer)
-    data = base64.b64encode(buffer.getvalue()).decode()
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+@cache
+def _font_subset_css(wanted: tuple[int, ...], font_file: Path) -> str:
+    # Cached: the reader's HTML and its PDF copy want the same characters.
+    if not wanted:
+        return ""
+    data = _subset_woff2(font_file, wanted, features=[])
     return (
         f'@font-face {{ font-family: "{CJK_FAMILY}"; font-style: normal; font-weight: 400;\n'
         f"  unicode-range: {CJK_UNICODE_RANGE};\n"
+        f'  src: url("data:font/woff2;base64,{data}") format("woff2"); }}\n'
+    )
+
+
+@cache
+def _latin_face_css(
+    family: str, font_file: Path, weight: int, style: str, wanted: tuple[int, ...]
+) -> str:
+    # Kerning and ligatures kept: the PDF sets its lines with these faces.
+    data = _subset_woff2(font_file, wanted, features=["*"])
+    return (
+        f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: {weight};\n'
         f'  src: url("data:font/woff2;base64,{data}") format("woff2"); }}\n'
     )
 
@@ -878,7 +908,7 @@ def assemble(
     if embed_font:
         # The running header's Chinese lives in the head's CSS, so both parts pick the glyphs.
         # Serif Chinese beside the serif body.
-        font_css = embedded_font_css(head + body, cjk_serif_font_path())
+        font_css = embedded_font_css(head + body, cjk_serif_font_path(), REPORT_LATIN)
         head = head.replace("/* eastwest-font */", font_css, 1)
     return _checked(f"{head}<body>{body}", "report.html")
 
@@ -1058,7 +1088,7 @@ def write_page(notebook: Path, inputs: Inputs = Inputs()) -> None:
     )
     write_text(
         notebook.with_suffix(".html"),
-        _checked(with_font(page, embedded_font_css(page)), notebook.name),
+        _checked(with_font(page, embedded_font_css(page, latin=PAGE_LATIN)), notebook.name),
     )
 
 
