@@ -35,8 +35,6 @@ export JUPYTER_PLATFORM_DIRS := 1
 SRC := $(sort $(wildcard src/eastwest/*.py src/eastwest/*.mplstyle src/eastwest/templates/*))
 DATA_SRC := $(addprefix src/eastwest/,__init__.py atomic.py audit.py build_data.py codebook.py \
               errors.py indicators.py paths.py quantities.py schema.py source.py)
-RENDER_SRC := $(filter src/eastwest/report.py src/eastwest/pdf.py src/eastwest/templates/%,$(SRC))
-NOTEBOOK_SRC := $(filter-out $(RENDER_SRC),$(SRC))
 INPUTS := data/raw/article.txt data/raw/article.txt.sha256 data/codebook.csv \
           data/number_decisions.csv
 CONTEXT := $(sort $(wildcard data/external/* data/sources.csv data/pairings.csv data/regions.csv))
@@ -98,7 +96,7 @@ report/notebooks/%.ipynb report/notebooks/%.html: notebooks/%.ipynb $(DATA) $(CO
                                                   | $(ENV)
 	@$(PY) -m eastwest.execute $< report/notebooks/$*.ipynb \
 	    --inputs $(DATA) $(CONTEXT) \
-	    --page-inputs $(RENDER_SRC) src/eastwest/tables.py
+	    --page-inputs $(wildcard src/eastwest/templates/*)
 
 # The HTML and the PDF in one process: they share imports and the CJK font subset.
 $(READER) &: $(EXECUTED) $(DATA) $(CONTEXT) $(SRC) | $(ENV)

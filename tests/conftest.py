@@ -31,15 +31,6 @@ def run_module(module: str, root: Path, *args: str) -> subprocess.CompletedProce
     )  # fmt: skip
 
 
-_FOREIGN_FONTCONFIG = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-<fontconfig>
-  <dir>{fonts}</dir>
-  <cachedir>{cache}</cachedir>
-</fontconfig>
-"""
-
-
 def _renamed(source: Path, family: str, target: Path) -> None:
     from fontTools.ttLib import TTFont
 
@@ -60,7 +51,7 @@ def foreign_font_env(folder: Path) -> dict[str, str]:
     """
     from fontTools.ttLib import TTCollection, TTFont
 
-    from eastwest.fonts import cjk_font_path, latin_font_dir
+    from eastwest.fonts import cjk_font_path, fontconfig_text, latin_font_dir
 
     fonts = folder / "fonts"
     fonts.mkdir(parents=True)
@@ -70,9 +61,7 @@ def foreign_font_env(folder: Path) -> dict[str, str]:
     _renamed(latin_font_dir() / "DejaVuSansMono.ttf", "DejaVu Serif", fonts / "decoy-serif.ttf")
     _renamed(latin_font_dir() / "DejaVuSerif.ttf", "DejaVu Sans", fonts / "decoy-sans.ttf")
     conf = folder / "fonts.conf"
-    conf.write_text(
-        _FOREIGN_FONTCONFIG.format(fonts=fonts, cache=folder / "cache"), encoding="utf-8"
-    )
+    conf.write_text(fontconfig_text(fonts, folder / "cache"), encoding="utf-8")
     (folder / "matplotlib").mkdir()
     return {"FONTCONFIG_FILE": str(conf), "MPLCONFIGDIR": str(folder / "matplotlib")}
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from eastwest import report
+from eastwest import html_audit, inline_svg, report, screen_nav, webfonts
 from eastwest.tables import format_number, html_table, output_metadata
 
 SECRET_CODE = "hidden_total = 118.2 * 1e8  # must never reach report.html"
@@ -206,7 +206,7 @@ def test_notebooks_are_taken_in_order_and_only_numbered(project):
 def test_report_html_is_offline_and_scriptless(html):
     assert "<script" not in html.lower()
     assert _loads(html) == []
-    assert report.audit_html(html) == []
+    assert html_audit.audit_html(html) == []
     # citations stay as plain links: they are followed, never loaded
     assert 'href="https://example.org/a"' in html
 
@@ -259,7 +259,7 @@ def test_inline_svg_ignores_the_global_namespace_registry():
         warnings.simplefilter("ignore", DeprecationWarning)  # no libharfbuzz-subset here
         import weasyprint.pdf.metadata  # noqa: F401  (it registers "" as a prefix on import)
 
-    svg = report.inline_svg(SVG, "A chart", "p-")
+    svg = inline_svg.inline_svg(SVG, "A chart", "p-")
     assert svg.startswith("<svg ")
     assert 'xmlns="http://www.w3.org/2000/svg"' in svg.split(">", 1)[0]
     assert "ns0:" not in svg and "xlink" not in svg
@@ -319,21 +319,21 @@ def test_embedded_font_is_a_small_deterministic_subset(project):
     face = re.search(r'@font-face \{ font-family: "EastWest CJK".*?\}', page, re.DOTALL).group(0)
     assert "data:font/woff2;base64," in face
     assert len(face) < 200_000
-    assert report.audit_html(page) == []
-    assert report.embedded_font_css("东西扶贫协作") == report.embedded_font_css("协作扶贫东西")
+    assert html_audit.audit_html(page) == []
+    assert webfonts.embedded_font_css("东西扶贫协作") == webfonts.embedded_font_css("协作扶贫东西")
 
 
 def test_missing_alt_and_remote_images_are_refused():
-    assert report.audit_html('<img src="data:image/png;base64,AA">')
-    assert report.audit_html('<img src="https://example.org/x.png" alt="x">')
-    assert report.audit_html('<link rel="stylesheet" href="https://cdn.example.org/a.css">')
-    assert report.audit_html("<style>@font-face { src: url(https://x.org/f.woff) }</style>")
-    assert report.audit_html("<script>alert(1)</script>")
-    assert report.audit_html('<a href="https://example.org">a citation</a>') == []
+    assert html_audit.audit_html('<img src="data:image/png;base64,AA">')
+    assert html_audit.audit_html('<img src="https://example.org/x.png" alt="x">')
+    assert html_audit.audit_html('<link rel="stylesheet" href="https://cdn.example.org/a.css">')
+    assert html_audit.audit_html("<style>@font-face { src: url(https://x.org/f.woff) }</style>")
+    assert html_audit.audit_html("<script>alert(1)</script>")
+    assert html_audit.audit_html('<a href="https://example.org">a citation</a>') == []
 
 
 def test_mark_chinese_leaves_markup_alone():
-    marked = report.mark_chinese(
+    marked = webfonts.mark_chinese(
         '<p title="中文">东西<b>扶贫</b> and <svg><text>协作</text></svg></p>'
     )
     assert marked == (
@@ -348,7 +348,7 @@ def test_notebook_pages_keep_code_and_load_nothing(project):
     assert SECRET_CODE.split("#")[0].strip().split("=")[0].strip() in page
     assert "<script" not in page.lower()
     assert _loads(page) == []
-    assert report.audit_html(page) == []
+    assert html_audit.audit_html(page) == []
     assert 'alt="Bar chart: fiscal aid rose' in page
 
 
@@ -531,8 +531,8 @@ def _fragment_links(page: str) -> list[str]:
 
 
 def test_report_on_screen_links_back_to_contents_and_to_the_notebook_pages(html):
-    page = report.screen_navigation(html)
-    assert report.audit_html(page) == []
+    page = screen_nav.screen_navigation(html)
+    assert html_audit.audit_html(page) == []
     ids = _ids(page)
     assert set(_fragment_links(page)) <= ids
     assert re.search(r'class="page-nav[^"]*".*href="#contents".*href="#title"', page)
@@ -544,7 +544,7 @@ def test_report_on_screen_links_back_to_contents_and_to_the_notebook_pages(html)
 
 
 def test_charts_open_full_size_and_tables_scroll_in_labelled_frames(html):
-    page = report.screen_navigation(html)
+    page = screen_nav.screen_navigation(html)
     figures = re.findall(r'<figure class="chart" id="([^"]+)">', page)
     assert len(figures) == 2
     for ident in figures:
@@ -571,13 +571,13 @@ def test_the_pdf_copy_has_no_screen_navigation(project):
 
 def test_notebook_page_has_contents_and_links_to_report_and_other_pages(project):
     _, notebooks, inputs = project
-    page = report.notebook_navigation(
+    page = screen_nav.notebook_navigation(
         report.notebook_html(notebooks[0], inputs),
         "01_funding",
         ["01_funding", "02_labour"],
         report="../report.html",
     )
-    assert report.audit_html(page) == []
+    assert html_audit.audit_html(page) == []
     assert '<a href="../report.html">' in page and 'href="../report.html#contents"' in page
     assert '<a href="01_funding.html" aria-current="page">1 Funding</a>' in page
     assert '<a href="02_labour.html">2 Labour</a>' in page

@@ -10,7 +10,8 @@ jupyter-cache decides: its code cells and their metadata, its kernel, the ``--in
 reads, and the package's modules it imports (found from its import statements). make only
 decides when to ask (see ``eastwest.cache``). When only Markdown changed, the new Markdown is
 merged into the executed copy, which gives the bytes a full run would give. The page is
-rendered again when the executed copy or one of the ``--page-inputs`` changed. Both happen in
+rendered again when the executed copy, one of the ``--page-inputs`` (its templates) or a module
+that draws it (``eastwest.report`` and its imports) changed. Both happen in
 one process, whose page imports load while the kernel runs.
 
 The executed copy carries no timings and no volatile metadata, so that a rebuild gives the same
@@ -189,7 +190,9 @@ def _preload_page_imports() -> None:
 def render_page(executed: Path, page_inputs: list[str], step: int) -> bool:
     """Write the page beside ``executed`` unless it is current; return whether it was written."""
     page = executed.with_suffix(".html")
-    inputs = cache.digests([executed, *page_inputs])
+    # The modules that draw the page, followed through their imports: no hand-kept list.
+    code = cache.package_imports("import eastwest.report")
+    inputs = cache.digests([executed, *page_inputs, *code])
     key = cache.key_of(inputs=inputs)
     if cache.up_to_date(page.name, key):
         return False

@@ -103,16 +103,18 @@ _FONTCONFIG = """<?xml version="1.0"?>
 """
 
 
+def fontconfig_text(fonts: Path, cache_dir: Path) -> str:
+    """A fontconfig configuration that offers the fonts in ``fonts`` and nothing else."""
+    return _FONTCONFIG.format(fonts=escape(str(fonts)), cache=escape(str(cache_dir)))
+
+
 @cache
 def _fontconfig_file() -> Path:
     # No <include>: neither the system's font folders nor its alias rules take part.
     folder = Path(tempfile.mkdtemp(prefix="eastwest-fontconfig-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     conf = folder / "fonts.conf"
-    conf.write_text(
-        _FONTCONFIG.format(fonts=escape(str(latin_font_dir())), cache=escape(str(folder))),
-        encoding="utf-8",
-    )
+    conf.write_text(fontconfig_text(latin_font_dir(), folder), encoding="utf-8")
     return conf
 
 

@@ -1,0 +1,216 @@
+"""The title page's and the appendix's parts: figure tables, sources, glossary, colophon."""
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from markupsafe import Markup
+
+from eastwest.document import slug
+from eastwest.tables import format_number, html_table
+
+# ---------------------------------------------------------------------------------------------
+# Title page and appendix
+
+APPENDIX_HEADS = (
+    (1, "A", "Appendix: the figures"),
+    (2, "A.1", "Every figure in the article"),
+    (2, "A.2", "Figures from other publications"),
+    (1, "B", "Glossary and colophon"),
+    (2, "B.1", "Glossary"),
+    (2, "B.2", "Colophon"),
+)
+
+
+def read_text_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(iso: str) -> str:
+    """'2016-07-21' as '21 July 2016' (not strftime: its month names follow the locale)."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _year(text: str) -> str:
+    return re.sub(r"^(\d{4})\.0+$", r"\1", str(text).strip())
+
+
+def _period(start: str, end: str) -> str:
+    start, end = _year(start), _year(end)
+    if start and end:
+        return start if start == end else f"{start}–{end}"
+    if start:
+        return f"{start}–"
+    return f"–{end}" if end else ""
+
+
+def _periods(frame: pd.DataFrame) -> list[str]:
+    return [_period(s, e) for s, e in zip(frame["period_start"], frame["period_end"], strict=True)]
+
+
+def _value(value: str) -> str:
+    """A figure as read: separators when it is a number, the text as it is otherwise."""
+    number = pd.to_numeric(value, errors="coerce")
+    return value if pd.isna(number) else format_number(float(number))
+
+
+def first_published(sources: pd.DataFrame) -> list[str]:
+    """'Xinhua (新华社) on 21 July 2016 (part 1)', and the same for part 2, from sources.csv."""
+    parts = sources.set_index("source")
+    out = []
+    for part in ("part1", "part2"):
+        row = parts.loc[part]
+        when = f" on {long_date(row['published'])}" if row["published"] else ""
+        out.append(f"{row['publisher']}{when} (part {part.removeprefix('part')})")
+    return out
+
+
+QUALIFIERS = {
+    "exact": "",
+    "at_least": "at least",
+    "range_low": "range, low end",
+    "range_high": "range, high end",
+}
+
+
+def figure_row_id(indicator: str) -> str:
+    """The id of an article figure's row in Appendix Table A.1 (``a-fiscal-aid-20y``)."""
+    return "a-" + slug(indicator)
+
+
+def indicator_table(indicators: pd.DataFrame) -> str:
+    """Every figure of the article: names in both languages, as written, period and quote.
+
+    Each row carries the id that the figures in the text link to; a range's second row (the
+    wage range gives two values) shares the first row's.
+    """
+    names = [
+        Markup('<span class="name-en">{}</span><span class="name-zh">{}</span>').format(
+            r.name_en, r.name_zh
+        )
+        for r in indicators.itertuples()
+    ]
+    written = indicators.get("figure", pd.Series("", index=indicators.index))
+    values = [Markup("{}").format(w or _value(v)) for v, w in zip(indicators["value"], written,
+                                                                   strict=True)]  # fmt: skip
+    rows = pd.DataFrame(
+        {
+            "Figure (English / 中文)": names,
+            "As written": values,
+            "Unit": indicators["unit"],
+            "Period": _periods(indicators),
+            "Part": indicators["part"].map(_year),
+            "Quote (原文)": indicators["quote"],
+        }
+    )
+    # The second value of a range repeats its first row's figure: keep one row per figure.
+    first = ~indicators["indicator"].duplicated()
+    rows = rows[first.to_numpy()]
+    table = html_table(rows, raw_html=list(rows.columns[:2]), right=["As written"])
+    ids = iter(figure_row_id(i) for i in indicators.loc[first, "indicator"])
+    return re.sub(r"<tr><td", lambda m: f'<tr id="{next(ids)}"><td', table)
+
+
+def sources_table(sources: pd.DataFrame) -> str:
+    titles = [
+        Markup("{}").format(t)
+        + (Markup('<span class="url"><a href="{0}">{0}</a></span>').format(u) if u else "")
+        for t, u in zip(sources["title"], sources["url"], strict=True)
+    ]
+    rows = pd.DataFrame(
+        {
+            "Source": sources["source"],
+            "Title": titles,
+            "Publisher": sources["publisher"],
+            "Published": sources["published"],
+            "Author": sources["author"].str.replace(";", "、"),
+            "Note": sources["note"],
+        }
+    )
+    return html_table(rows, raw_html=["Title"])
+
+
+def _published_value(value: str, unit: str) -> str:
+    """An external figure in the units the report writes its kind in: 亿元 or 万亿元 for
+    money, 万人次 for person-times, plain counts otherwise."""
+    number = float(value)
+    if unit == "yuan":
+        if number >= 1e11:
+            return f"{number / 1e12:.3g}万亿元"
+        return f"{number / 1e8:,.1f}亿元"
+    if unit == "person-times" and number >= 1e4:
+        return f"{number / 1e4:,.1f}万人次"
+    return f"{format_number(number)} {unit}"
+
+
+def totals_table(totals: pd.DataFrame) -> tuple[str, list[dict]]:
+    """The external figures, each with its term, period and publication (a numbered reference)."""
+    columns = ["publisher", "published", "reporter", "url"]
+    keys = list(totals[columns].itertuples(index=False, name=None))
+    publications = list(dict.fromkeys(keys))
+    reference = {p: i + 1 for i, p in enumerate(publications)}
+    rows = pd.DataFrame(
+        {
+            "Series": totals["series"].str.replace("_", " "),
+            "Term (中文)": totals["term_zh"],
+            "As published": [
+                _published_value(v, u) for v, u in zip(totals["value"], totals["unit"], strict=True)
+            ],
+            "Period": _periods(totals),
+            "Source": [f"[{reference[key]}] {key[1]}" for key in keys],
+        }
+    )
+    table = html_table(rows, right=["As published"])
+    return table, [dict(zip(columns, p, strict=True)) for p in publications]
+
+
+# ---------------------------------------------------------------------------------------------
+# Key findings, glossary, colophon
+
+
+GLOSSARY = (
+    ("亿 (yì)", "a hundred million, 10⁸. 118.2亿元 is 11.82 billion yuan."),
+    ("万 (wàn)", "ten thousand, 10⁴. 664.3万人次 is 6.643 million person-times."),
+    ("万亿 (wàn yì)", "a trillion, 10¹²: ten thousand times a hundred million. 1.2万亿元 is "
+     "1.2 trillion yuan."),
+    ("元 (yuán)", "the yuan (renminbi). All amounts are nominal: yuan of the year they were "
+     "spent, not adjusted for prices."),
+    ("人次 (rén cì)", "person-times: a person counted once for each trip, visit or course, "
+     "so not a count of people."),
+    ("多, 余 (duō, yú)", "“more than”, after a round number: 3000多人 is at least 3,000 "
+     "people and, read in the usual way, fewer than 4,000. Shown as 3,000+."),
+    ("东西扶贫协作", "East–West poverty-alleviation cooperation: the programme, begun in "
+     "1996, that pairs richer eastern provinces and cities with poor western ones."),
+    ("对口帮扶, 结对", "paired assistance, pairing: an eastern partner assigned to aid a "
+     "western one."),
+    ("闽宁, 沪滇, 粤桂 or 两广, 浙川, 甬黔", "the five pairings the article names as models "
+     "(模式): Fujian (闽)–Ningxia (宁), Shanghai (沪)–Yunnan (滇), Guangdong (粤)–Guangxi (桂), "
+     "Zhejiang (浙)–Sichuan (川), Ningbo (甬)–Guizhou (黔)."),
+    ("十二五", "the 12th Five-Year Plan, 2011–2015."),
+    ("篇一, 篇二", "part 1 and part 2 of the article: two news reports, by Xinhua (2016) and "
+     "Guangming Daily (2015)."),
+)  # fmt: skip
+
+
+def read_citation(path: Path) -> dict[str, str]:
+    """The top-level ``key: value`` pairs of CITATION.cff (version, date-released, title…)."""
+    fields = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r'^([a-z-]+):\s*"?(.*?)"?\s*$', line)
+        if match and match.group(2):
+            fields[match.group(1)] = match.group(2)
+    for needed in ("version", "date-released", "title", "license"):
+        if needed not in fields:
+            raise ValueError(f"{path.name}: no {needed!r}")
+    return fields

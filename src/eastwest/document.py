@@ -1,0 +1,221 @@
+"""The reader's document as it is built: notebooks' Markdown and tagged outputs turned into
+numbered headings, figures and tables, with the entries the contents list."""
+
+import base64
+import html
+import mimetypes
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import mistune
+import nbformat
+from markupsafe import Markup
+
+from eastwest import paths
+from eastwest.inline_svg import inline_svg
+
+# ---------------------------------------------------------------------------------------------
+# Markdown with numbered headings
+
+SKIP_TAG = "report-skip"
+SHORT_TABLE_ROWS = 16  # header included
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files the report reads besides the notebooks; tests point them elsewhere."""
+
+    figures: Path = paths.FIGURES
+    indicators: Path = paths.INDICATORS
+    sources: Path = paths.SOURCES
+    official_totals: Path = paths.OFFICIAL_TOTALS
+    article_sha256: Path = paths.ARTICLE_SHA256
+    citation: Path = paths.ROOT / "CITATION.cff"
+    markdown_images: Path = paths.NOTEBOOKS  # relative image links in Markdown resolve here
+
+
+class _Renderer(mistune.HTMLRenderer):
+    """Mistune's HTML, with headings numbered by the document and images embedded."""
+
+    def __init__(self, document: "Document", numbered: bool):
+        super().__init__(escape=False)
+        self.document = document
+        self.numbered = numbered
+        self.cell: nbformat.NotebookNode | None = None
+
+    def heading(self, text: str, level: int, **attrs) -> str:
+        if not self.numbered:  # a summary's own headings stay out of the numbering and contents
+            level = min(level + 2, 6)
+            return f'<h{level} class="unnumbered">{text}</h{level}>\n'
+        return self.document.heading(text, level)
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        alt = html.escape(plain_text(text) or title or "Image", quote=True)
+        src = self.document.embedded_image(url, self.cell)
+        return f'<img src="{html.escape(src, quote=True)}" alt="{alt}">'
+
+
+def plain_text(fragment: str) -> str:
+    """The text of an HTML fragment, entities left escaped."""
+    return re.sub(r"<[^>]+>", "", fragment).strip()
+
+
+_MANUAL_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|\d+(?:\.\d+)+)\s+")
+
+
+@dataclass
+class Entry:
+    """A heading, figure or table as the contents list it: ``text`` is HTML."""
+
+    level: int
+    number: str
+    ident: str
+    text: Markup
+
+
+@dataclass
+class Document:
+    inputs: Inputs
+    graphics: str = "svg"  # or "png", for the PDF
+    sections: list[int] = field(default_factory=lambda: [0, 0, 0])
+    contents: list[Entry] = field(default_factory=list)
+    figures: list[Entry] = field(default_factory=list)
+    tables: list[Entry] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    unnumbered_headings: int = 0
+
+    def __post_init__(self):
+        self.prose = _Renderer(self, numbered=True)
+        self.summary_prose = _Renderer(self, numbered=False)
+        plugins = ["table", "strikethrough", "url"]
+        self._markdown = mistune.create_markdown(renderer=self.prose, plugins=plugins)
+        self._summary = mistune.create_markdown(renderer=self.summary_prose, plugins=plugins)
+
+    def unique_id(self, wanted: str) -> str:
+        ident, n = wanted, 1
+        while ident in self.ids:
+            n += 1
+            ident = f"{wanted}-{n}"
+        self.ids.add(ident)
+        return ident
+
+    def heading(self, text: str, level: int) -> str:
+        text = _MANUAL_NUMBER.sub("", text, count=1)  # "3. Labour" would read "3 3. Labour"
+        if level > len(self.sections):
+            self.unnumbered_headings += 1
+            ident = self.unique_id(f"h-{self.unnumbered_headings}")
+            return f'<h{level} id="{ident}">{text}</h{level}>\n'
+        self.sections[level - 1] += 1
+        self.sections[level:] = [0] * (len(self.sections) - level)
+        numbers = [str(n) for n in self.sections[:level]]
+        number, ident = ".".join(numbers), self.unique_id("sec-" + "-".join(numbers))
+        if level <= 2:
+            self.contents.append(Entry(level, number, ident, Markup(plain_text(text))))
+        return f'<h{level} id="{ident}"><span class="secnum">{number}</span> {text}</h{level}>\n'
+
+    def markdown(self, source: str, cell=None, summary: bool = False) -> str:
+        renderer = self.summary_prose if summary else self.prose
+        renderer.cell = cell
+        return (self._summary if summary else self._markdown)(source)
+
+    def embedded_image(self, url: str, cell) -> str:
+        if url.startswith("data:"):
+            return url
+        if url.startswith("attachment:"):
+            name = url.removeprefix("attachment:")
+            bundle = (cell or {}).get("attachments", {}).get(name)
+            if not bundle:
+                raise ValueError(f"Markdown image {url!r}: the cell has no such attachment")
+            mime, data = next(iter(bundle.items()))
+            return f"data:{mime};base64,{''.join(data.split())}"
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.IGNORECASE):
+            raise ValueError(
+                f"Markdown image {url!r}: the report is offline; "
+                "attach the image to the cell or save it beside the notebooks"
+            )
+        path = self.inputs.markdown_images / url
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+    # Outputs ---------------------------------------------------------------------------------
+
+    def output(self, output: nbformat.NotebookNode, cell) -> None:
+        spec = output.get("metadata", {}).get("eastwest")
+        if not spec:
+            return
+        kind, data = spec.get("kind"), output.get("data", {})
+        if kind == "figure":
+            self.body.append(self.figure(spec, data))
+        elif kind == "table":
+            self.body.append(self.table(spec, data["text/html"]))
+        elif kind == "text":
+            self.body.append(self.markdown(data["text/markdown"], cell))
+        elif kind == "summary":
+            self.summary.append(self.markdown(data["text/markdown"], cell, summary=True))
+        else:
+            raise ValueError(f"output with unknown eastwest kind {kind!r}")
+
+    def figure(self, spec: dict, data: dict) -> str:
+        number = len(self.figures) + 1
+        name, caption = spec.get("name", ""), spec.get("caption", "")
+        alt = spec.get("alt") or caption or f"Figure {number}"
+        ident = self.unique_id(f"fig-{slug(name) or number}")
+        svg = self.inputs.figures / f"{name}.svg"
+        png_file = self.inputs.figures / f"{name}.png"
+        if self.graphics == "png" and name and png_file.is_file():
+            png = base64.b64encode(png_file.read_bytes()).decode()
+            graphic = f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'
+        elif name and svg.is_file():
+            graphic = inline_svg(svg.read_text(encoding="utf-8"), alt, prefix=f"{ident}-")
+        elif "image/svg+xml" in data:
+            graphic = inline_svg(data["image/svg+xml"], alt, prefix=f"{ident}-")
+        elif "image/png" in data:
+            png = "".join(data["image/png"].split())
+            graphic = f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'
+        else:
+            raise ValueError(f"figure {name!r}: no {svg.name}, and no SVG or PNG in the output")
+        self.figures.append(Entry(0, str(number), ident, Markup.escape(_short(caption))))
+        return (
+            f'<figure class="chart" id="{ident}">\n{graphic}\n'
+            f'<figcaption><span class="label">Figure {number}.</span> '
+            f"{html.escape(caption)}</figcaption>\n</figure>\n"
+        )
+
+    def table(self, spec: dict, table_html: str, number: str | None = None) -> str:
+        number = number or str(len([t for t in self.tables if t.number.isdigit()]) + 1)
+        name, caption = spec.get("name", ""), spec.get("caption", "")
+        ident = self.unique_id(f"tab-{slug(name) or number}")
+        self.tables.append(Entry(0, number, ident, Markup.escape(_short(caption))))
+        # A short table is kept on one page: split, it would leave a row or two alone.
+        short = " short" if table_html.count("<tr") <= SHORT_TABLE_ROWS else ""
+        return (
+            f'<figure class="table{short}" id="{ident}">\n'
+            f'<figcaption><span class="label">Table {number}.</span> '
+            f"{html.escape(caption)}</figcaption>\n"
+            f'<div class="table-wrap">\n{table_html}\n</div>\n</figure>\n'
+        )
+
+    def notebook(self, nb: nbformat.NotebookNode, name: str) -> None:
+        self.body.append(f'<section class="chapter" data-notebook="{html.escape(name)}">\n')
+        for cell in nb.cells:
+            if SKIP_TAG in cell.get("metadata", {}).get("tags", []):
+                continue
+            if cell.cell_type == "markdown":
+                self.body.append(self.markdown(cell.source, cell))
+            elif cell.cell_type == "code":
+                for output in cell.get("outputs", []):
+                    self.output(output, cell)
+        self.body.append("</section>\n")
+
+
+def _short(caption: str) -> str:
+    """A caption's first clause, for the lists of figures and tables."""
+    head = re.split(r"(?<=\S)(?::|;|\.|：|。)\s", caption, maxsplit=1)[0]
+    return head if len(head) >= 12 else caption
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

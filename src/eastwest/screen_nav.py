@@ -1,0 +1,125 @@
+"""Finding one's way on screen: links and frames the HTML pages get on top of the document."""
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+from eastwest.document import plain_text
+
+# ---------------------------------------------------------------------------------------------
+# Finding one's way on screen. The PDF has its contents with page numbers and its outline; a
+# browser gets, on top of the same document, a way back to the contents from anywhere, each
+# chapter's link to its full record, charts that open full size and tables that scroll inside
+# a labelled frame. All of it is links and CSS: no script.
+
+SCREEN_ONLY = "screen-only"
+PAGE_NAV = (
+    '<nav class="page-nav screen-only" aria-label="Contents and top of the page">'
+    '<a class="to-contents" href="#{contents}">Contents</a>'
+    '<a class="to-top" href="#{top}">Top ↑</a></nav>\n'
+)
+_CHAPTER = re.compile(r'(<section class="chapter" data-notebook="([^"]+)">\n.*?</h1>\n)', re.DOTALL)
+_CHART = re.compile(
+    r'<figure class="chart" id="([^"]+)">\n(.*?)\n<figcaption>(.*?)</figcaption>', re.DOTALL
+)
+_TABLE = re.compile(
+    r'(<figure class="table[^"]*" id="[^"]+">\n<figcaption><span class="label">([^<]*?)\.?</span>'
+    r'.*?</figcaption>\n)<div class="table-wrap">',
+    re.DOTALL,
+)
+
+
+def screen_navigation(page: str, pages: str = "notebooks") -> str:
+    """The reader's report.html with the links and frames a screen needs (see above).
+
+    ``pages`` is where the notebooks' HTML pages are, relative to the report.
+    """
+
+    def chapter(match: re.Match) -> str:
+        href = html.escape(f"{pages}/{match.group(2)}.html", quote=True)
+        return (
+            f'{match.group(1)}<p class="record-link {SCREEN_ONLY}"><a href="{href}">'
+            "The full record of this chapter: its method, checks and code →</a></p>\n"
+        )
+
+    def chart(match: re.Match) -> str:
+        ident, graphic, caption = match.groups()
+        full = f"{ident}-full"
+        label = html.escape(plain_text(caption.split("</span>", 1)[0]).rstrip("."), quote=True)
+        return (
+            f'<figure class="chart" id="{ident}">\n'
+            f'<span class="chart-anchor" id="{full}"></span>'
+            f'<div class="chart-frame"><a class="chart-close {SCREEN_ONLY}" href="#{ident}">'
+            f'Close ✕</a>\n<a class="chart-link" href="#{full}" title="Open {label} full size">'
+            f"{graphic}</a></div>\n<figcaption>{caption} "
+            f'<a class="chart-open {SCREEN_ONLY}" href="#{full}">Open full size</a></figcaption>'
+        )
+
+    def table(match: re.Match) -> str:
+        label = html.escape(match.group(2), quote=True)
+        return (
+            f'{match.group(1)}<div class="table-wrap" tabindex="0" role="region" '
+            f'aria-label="{label}, scrolls sideways">'
+        )
+
+    page = _with_screen_style(page)
+    page = _CHAPTER.sub(chapter, page)
+    page = _CHART.sub(chart, page)
+    page = _TABLE.sub(table, page)
+    nav = PAGE_NAV.format(contents="contents", top="title")
+    return page.replace("</body>", nav + "</body>", 1)
+
+
+def notebook_navigation(page: str, name: str, names: list[str], report: str) -> str:
+    """A reviewer's page with links to the report and to the other notebooks, and contents.
+
+    ``name`` is this notebook's stem, ``names`` every notebook's in order, ``report`` the
+    reader's report relative to the page. The contents list the page's own H1 and H2 headings.
+    """
+    headings = re.findall(r'<h([12]) id="([^"]+)">(.*?)</h\1>', page, re.DOTALL)
+    items = "".join(
+        f'<li class="toc-h{level}"><a href="#{ident}">'
+        f"{plain_text(text).removesuffix('¶').strip()}</a></li>"
+        for level, ident, text in headings
+    )
+    others = "".join(
+        f'<li><a href="{other}.html"'
+        + (' aria-current="page"' if other == name else "")
+        + f">{html.escape(_notebook_label(other))}</a></li>"
+        for other in names
+    )
+    top = "page-top"
+    header = (
+        f'<nav class="nb-nav" id="{top}" aria-label="Report and notebooks">'
+        f'<p class="nb-back"><a href="{report}">← The report</a>'
+        f' · <a href="{report}#contents">its contents</a></p>'
+        f'<p class="nb-intro">The full record behind the report: each notebook with its code and '
+        f'outputs, as executed.</p><ol class="nb-list">{others}</ol></nav>\n'
+        f'<nav class="nb-toc" id="contents" aria-label="Contents of this notebook">'
+        f'<h2 class="nb-toc-title">Contents</h2><ol>{items}</ol></nav>\n'
+    )
+    page = _with_screen_style(page)
+    page = re.sub(r"(<main[^>]*>)", lambda m: m.group(1) + "\n" + header, page, count=1)
+    nav = PAGE_NAV.format(contents="contents", top=top)
+    return page.replace("</body>", nav + "</body>", 1)
+
+
+def _with_screen_style(page: str) -> str:
+    """``page`` with screen.css for screens, and without the on-screen aids when printed."""
+    style = (
+        f'<style id="eastwest-screen">\n@media screen {{\n{_screen_css()}}}\n'
+        f"@media print {{ .{SCREEN_ONLY} {{ display: none; }} }}\n</style>\n"
+    )
+    return page.replace("</head>", style + "</head>", 1)
+
+
+def _notebook_label(stem: str) -> str:
+    """'03_labour' as '3 Labour'."""
+    number, _, words = stem.partition("_")
+    return f"{int(number)} {words.replace('_', ' ').capitalize()}" if number.isdigit() else stem
+
+
+@cache
+def _screen_css() -> str:
+    return (Path(__file__).parent / "templates" / "screen.css").read_text(encoding="utf-8")

@@ -1,0 +1,110 @@
+"""Chinese marked for the browser and the embedded font subsets every HTML page carries."""
+
+import base64
+import re
+from functools import cache
+from pathlib import Path
+
+from eastwest.fonts import cjk_font_path, latin_faces
+
+# The Latin families each kind of page embeds (fonts.LATIN_FACES).
+REPORT_LATIN = ("EastWest Serif", "EastWest Sans", "EastWest Mono")
+PAGE_LATIN = ("EastWest Sans", "EastWest Mono")
+LINE_BREAK_CHARACTERS = "\u00a0\u00ad\u2010-"  # no-break space, soft hyphen, hyphens
+CJK_FAMILY = "EastWest CJK"  # a name of our own, so that no installed font can stand in for it
+
+# CJK ideographs, their punctuation and full-width forms, with curly quotes and dashes inside a run.
+_CJK = "\u2e80-\u2fdf\u3000-\u303f\u3100-\u312f\u31c0-\u31ef\u3200-\u9fff\uf900-\ufaff\uff00-\uffef"
+CJK_RUN = re.compile(f"[“‘《]?[{_CJK}]+(?:[“”‘’—…·]+[{_CJK}]+)*[”’》]?")
+CJK_UNICODE_RANGE = (
+    "U+2E80-2FDF, U+3000-303F, U+3100-312F, U+31C0-31EF, U+3200-9FFF, U+F900-FAFF, U+FF00-FFEF"
+)
+
+# ---------------------------------------------------------------------------------------------
+# Chinese spans and the embedded font
+
+
+def mark_chinese(fragment: str) -> str:
+    """Wrap runs of Chinese text in <span lang="zh-Hans"> for line breaking and font choice."""
+    parts = re.split(r"(<[^>]*>)", fragment)
+    stack: list[bool] = []  # per open element: does it already mark (or forbid) a language span
+    void = {"br", "img", "hr", "meta", "link", "input", "col", "wbr", "source", "area", "base"}
+    for i, part in enumerate(parts):
+        if i % 2:
+            tag = re.match(r"<\s*(/?)\s*([a-zA-Z0-9:-]+)", part)
+            if not tag or part.startswith("<!"):
+                continue
+            closing, name = tag.group(1), tag.group(2).lower()
+            if name in void or part.endswith("/>"):
+                continue
+            if closing:
+                if stack:
+                    stack.pop()
+            else:
+                opaque = name in ("svg", "style", "script", "title", "textarea", "code", "pre")
+                stack.append(opaque or bool(re.search(r'\blang="zh', part)))
+        elif part and not any(stack):
+            parts[i] = CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', part)
+    return "".join(parts)
+
+
+def embedded_font_css(text: str, font: Path | None = None, latin: tuple[str, ...] = ()) -> str:
+    """@font-face rules holding just the characters of ``text`` (WOFF2, base64).
+
+    CJK_FAMILY gets the Chinese characters from ``font`` (Noto Sans CJK SC unless given); each
+    family named in ``latin`` (see ``fonts.LATIN_FACES``) gets the other characters. A page then
+    reads the same in every browser, with the environment's own font files. Deterministic: the
+    same characters give the same bytes (no timestamp is recalculated).
+    """
+    chinese = set("".join(CJK_RUN.findall(text)))
+    css = _font_subset_css(tuple(sorted(map(ord, chinese))), font or cjk_font_path())
+    # Also the spaces and hyphens that line breaking adds, which are not in the text.
+    others = {c for c in set(text) - chinese if c >= " "} | set(LINE_BREAK_CHARACTERS)
+    others = tuple(sorted(map(ord, others)))
+    for family, path, weight, style in latin_faces(*latin):
+        css += _latin_face_css(family, path, weight, style, others)
+    return css
+
+
+def _subset_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str]) -> str:
+    """The base64 WOFF2 of ``font_file`` cut to the code points ``wanted``."""
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options(layout_features=features, hinting=False, desubroutinize=True)
+    options.drop_tables += ["FFTM"]  # FontForge's build dates, which fontTools cannot subset
+    font = TTFont(font_file, recalcTimestamp=False, lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=wanted)
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+@cache
+def _font_subset_css(wanted: tuple[int, ...], font_file: Path) -> str:
+    # Cached: the reader's HTML and its PDF copy want the same characters.
+    if not wanted:
+        return ""
+    data = _subset_woff2(font_file, wanted, features=[])
+    return (
+        f'@font-face {{ font-family: "{CJK_FAMILY}"; font-style: normal; font-weight: 400;\n'
+        f"  unicode-range: {CJK_UNICODE_RANGE};\n"
+        f'  src: url("data:font/woff2;base64,{data}") format("woff2"); }}\n'
+    )
+
+
+@cache
+def _latin_face_css(
+    family: str, font_file: Path, weight: int, style: str, wanted: tuple[int, ...]
+) -> str:
+    # Kerning and ligatures kept: the PDF sets its lines with these faces.
+    data = _subset_woff2(font_file, wanted, features=["*"])
+    return (
+        f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: {weight};\n'
+        f'  src: url("data:font/woff2;base64,{data}") format("woff2"); }}\n'
+    )
