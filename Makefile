@@ -31,18 +31,29 @@ export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
-# What each step imports, so that a change reruns only the steps it can affect.
-SRC := $(sort $(wildcard src/eastwest/*.py src/eastwest/*.mplstyle src/eastwest/templates/*))
-DATA_SRC := $(addprefix src/eastwest/,__init__.py atomic.py audit.py build_data.py codebook.py \
-              errors.py indicators.py paths.py quantities.py schema.py source.py)
+# The package's folders are the build's stages (README, "How the code is laid out"): a stage
+# imports only from itself, earlier stages and the ground floor, so each step depends on the
+# folders up to its own. The steps then compare what they really import (see eastwest.cache).
+GROUND_SRC := $(wildcard src/eastwest/*.py)
+CLEAN_SRC := $(GROUND_SRC) $(wildcard src/eastwest/clean/*.py)
+ANALYSIS_SRC := $(CLEAN_SRC) $(wildcard src/eastwest/analysis/*.py src/eastwest/analysis/*.mplstyle)
+TEMPLATES := $(wildcard src/eastwest/publish/templates/*)
+PUBLISH_SRC := $(ANALYSIS_SRC) $(wildcard src/eastwest/publish/*.py) $(TEMPLATES)
 INPUTS := data/raw/article.txt data/raw/article.txt.sha256 data/codebook.csv \
           data/number_decisions.csv
 CONTEXT := $(sort $(wildcard data/external/* data/sources.csv data/pairings.csv data/regions.csv))
 DATA := data/processed/indicators.csv data/processed/number_audit.csv \
         data/processed/datapackage.json
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+NOTEBOOK_NAMES := $(notdir $(NOTEBOOKS:.ipynb=))
 EXECUTED := $(patsubst notebooks/%,report/notebooks/%,$(NOTEBOOKS))
 NOTEBOOK_HTML := $(EXECUTED:.ipynb=.html)
+# The files a notebook writes besides its executed copy (figures, tables), as its record in
+# report/keys/ lists them; a clean build, which has no records, runs every notebook anyway.
+written_by = $(filter-out report/%,$(shell sed -n \
+    '/"outputs"/,/}/s/^ *"\([^"]*\)": "[0-9a-f]*",\{0,1\}$$/\1/p' report/keys/$(1).ipynb.json \
+    2>/dev/null))
+WRITTEN := $(foreach name,$(NOTEBOOK_NAMES),$(call written_by,$(name)))
 READER := report/report.html report/report.pdf
 .PHONY: report data figures test lab bench clean distclean help lock rehash env
 
@@ -69,38 +80,45 @@ $(ENV): requirements.lock
 	@$(PY) -m ipykernel install --sys-prefix --name eastwest \
 	    --display-name "Python 3 (eastwest)" >/dev/null 2>&1
 	@# One line of warning, not a failure, where the system lacks Pango: only the PDF needs it.
-	@$(PY) -m eastwest.system_libraries
+	@$(PY) -m eastwest.publish.pango
 	@$(notebook_filter)
 	@touch $@
 
 # Outputs that make must never delete, also when interrupted (see the top of this file).
-.PRECIOUS: $(DATA) $(EXECUTED) $(NOTEBOOK_HTML) $(READER)
+.PRECIOUS: $(DATA) $(EXECUTED) $(NOTEBOOK_HTML) $(WRITTEN) $(READER)
 
 # Notebooks reach git without outputs, whatever editor saved them: git stores notebooks/*.ipynb
 # through this clean filter (.gitattributes); the working copy keeps its outputs. Outside a git
 # checkout there is nothing to set up.
 notebook_filter = git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
-    && git config filter.eastwest-notebook.clean "env PYTHONPATH=src $(PY) -m eastwest.clean_notebook" \
+    && git config filter.eastwest-notebook.clean \
+        "env PYTHONPATH=src $(PY) -m eastwest.publish.notebook_filter" \
     || true
 
 # make decides when a step must look at its inputs (a prerequisite is newer); the step then
 # compares their content with what it recorded in report/keys/ and does the work only if it
 # differs, so that a touched file or a fresh clone reruns nothing (see src/eastwest/cache.py).
 # Each step prints its progress line only when it works.
-$(DATA) &: $(INPUTS) $(DATA_SRC) | $(ENV)
-	@$(PY) -m eastwest.build data $^
 
-# One process executes a notebook and renders its page; Markdown-only edits are merged without
-# running the code.
-report/notebooks/%.ipynb report/notebooks/%.html: notebooks/%.ipynb $(DATA) $(CONTEXT) $(SRC) \
-                                                  | $(ENV)
-	@$(PY) -m eastwest.execute $< report/notebooks/$*.ipynb \
-	    --inputs $(DATA) $(CONTEXT) \
-	    --page-inputs $(wildcard src/eastwest/templates/*)
+# Stage 1, src/eastwest/clean/: the article's figures.
+$(DATA) &: $(INPUTS) $(CLEAN_SRC) | $(ENV)
+	@$(PY) -m eastwest.clean $^
 
-# The HTML and the PDF in one process: they share imports and the CJK font subset.
-$(READER) &: $(EXECUTED) $(DATA) $(CONTEXT) $(SRC) | $(ENV)
-	@$(PY) -m eastwest.build reader $^
+# Stage 2, the notebooks, which import src/eastwest/analysis/, and stage 3's page of each
+# (src/eastwest/publish/). One process executes a notebook and renders its page; Markdown-only
+# edits are merged without running the code. Every file the notebook writes is a target.
+define notebook_rule
+report/notebooks/$(1).ipynb report/notebooks/$(1).html $(call written_by,$(1)) &: \
+        notebooks/$(1).ipynb $(DATA) $(CONTEXT) $(PUBLISH_SRC) | $(ENV)
+	@$$(PY) -m eastwest.publish.execute $$< report/notebooks/$(1).ipynb \
+	    --inputs $$(DATA) $$(CONTEXT) --page-inputs $$(TEMPLATES)
+endef
+$(foreach name,$(NOTEBOOK_NAMES),$(eval $(call notebook_rule,$(name))))
+
+# Stage 3, src/eastwest/publish/: the HTML and the PDF in one process (shared imports and CJK
+# font subset).
+$(READER) &: $(EXECUTED) $(DATA) $(CONTEXT) $(PUBLISH_SRC) | $(ENV)
+	@$(PY) -m eastwest.publish.reader $^
 
 test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte for byte
 	@$(PY) -m pytest

@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,9 +59,10 @@ def package_imports(code: str, package: str = "eastwest") -> list[Path]:
     """The package's source files that ``code`` imports, directly or through each other.
 
     Read from the import statements, also those inside functions, so that a notebook's key
-    follows the modules it can run and not, say, the build's own tools.
+    follows the modules it can run and not, say, the build's own tools. Importing a module also
+    runs the ``__init__.py`` of every package above it.
     """
-    folder = Path(__file__).parent
+    root = Path(__file__).parent
     found: set[Path] = set()
     todo = [code]
     while todo:
@@ -75,12 +76,26 @@ def package_imports(code: str, package: str = "eastwest") -> list[Path]:
                 parts = name.split(".")
                 if parts[0] != package:
                     continue
-                for module in (parts[1:2] or ["__init__"]) + ["__init__"]:
-                    path = folder / f"{module}.py"
-                    if path.is_file() and path not in found:
+                for path in _module_files(root, parts[1:]):
+                    if path not in found:
                         found.add(path)
                         todo.append(path.read_text(encoding="utf-8"))
     return sorted(found)
+
+
+def _module_files(root: Path, parts: list[str]) -> list[Path]:
+    """The files that importing ``package.<parts>`` runs: each package's __init__ on the way
+    and the module itself (a name that is no module, such as a function, adds nothing)."""
+    files = [root / "__init__.py"]
+    folder = root
+    for part in parts:
+        if (folder / part / "__init__.py").is_file():
+            folder = folder / part
+            files.append(folder / "__init__.py")
+        else:
+            files.append(folder / f"{part}.py")
+            break
+    return [path for path in files if path.is_file()]
 
 
 def key_of(**parts: object) -> str:
@@ -146,6 +161,32 @@ def touch(paths: Iterable[str | os.PathLike]) -> None:
     """Mark outputs as newer than their prerequisites, for make."""
     for path in paths:
         os.utime(path)
+
+
+def rerun_if_changed(
+    inputs: Iterable[str | os.PathLike],
+    records: dict[str, list[Path]],
+    work: Callable[[list[str]], None],
+) -> list[str]:
+    """Call ``work`` with the names of the records whose outputs are stale; return those names.
+
+    A record is stale when its outputs are gone or changed, or ``inputs`` hash otherwise than
+    when it was saved. Every output is touched afterwards, for make. A ValueError from ``work``
+    ends the program with its message.
+    """
+    found = digests(inputs)
+    key = key_of(inputs=found)
+    stale = [name for name in records if not up_to_date(name, key)]
+    if stale:
+        lean_imports()
+        try:
+            work(stale)
+        except ValueError as err:
+            raise SystemExit(f"error: {err}") from None
+        for name in stale:
+            save(name, key, found, records[name])
+    touch(path for outputs in records.values() for path in outputs)
+    return stale
 
 
 def changed_inputs(name: str, inputs: dict[str, str]) -> list[str]:

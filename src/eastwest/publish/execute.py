@@ -1,6 +1,6 @@
 """Execute one notebook into its executed copy and render its page, each only when needed.
 
-``python -m eastwest.execute notebooks/03_labour.ipynb report/notebooks/03_labour.ipynb
+``python -m eastwest.publish.execute notebooks/03_labour.ipynb report/notebooks/03_labour.ipynb
 --inputs FILE... --page-inputs FILE...``
 
 writes ``report/notebooks/03_labour.ipynb`` and ``report/notebooks/03_labour.html``.
@@ -11,7 +11,7 @@ reads, and the package's modules it imports (found from its import statements). 
 decides when to ask (see ``eastwest.cache``). When only Markdown changed, the new Markdown is
 merged into the executed copy, which gives the bytes a full run would give. The page is
 rendered again when the executed copy, one of the ``--page-inputs`` (its templates) or a module
-that draws it (``eastwest.report`` and its imports) changed. Both happen in
+that draws it (``eastwest.publish.pages`` and its imports) changed. Both happen in
 one process, whose page imports load while the kernel runs.
 
 The executed copy carries no timings and no volatile metadata, so that a rebuild gives the same
@@ -59,7 +59,7 @@ def code_inputs(notebook: dict) -> list[Path]:
     code = "\n".join(
         "" if line.lstrip().startswith(("%", "!")) else line for line in code.split("\n")
     )
-    style = sorted(Path(cache.__file__).parent.glob("*.mplstyle"))
+    style = sorted((Path(cache.__file__).parent / "analysis").glob("*.mplstyle"))
     return cache.package_imports(code) + style
 
 
@@ -182,7 +182,7 @@ def _preload_page_imports() -> None:
     try:
         import nbconvert.exporters  # noqa: F401
 
-        import eastwest.report  # noqa: F401
+        import eastwest.publish.pages  # noqa: F401
     except Exception:  # the import in render_page reports it properly
         pass
 
@@ -191,13 +191,13 @@ def render_page(executed: Path, page_inputs: list[str], step: int) -> bool:
     """Write the page beside ``executed`` unless it is current; return whether it was written."""
     page = executed.with_suffix(".html")
     # The modules that draw the page, followed through their imports: no hand-kept list.
-    code = cache.package_imports("import eastwest.report")
+    code = cache.package_imports("import eastwest.publish.pages")
     inputs = cache.digests([executed, *page_inputs, *code])
     key = cache.key_of(inputs=inputs)
     if cache.up_to_date(page.name, key):
         return False
     cache.announce(step, f"render {_shown(page)}")
-    from eastwest.report import write_page
+    from eastwest.publish.pages import write_page
 
     try:
         write_page(executed)
@@ -237,7 +237,7 @@ def build(source: Path, target: Path, inputs: list[str], page_inputs: list[str])
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
-        prog="python -m eastwest.execute",
+        prog="python -m eastwest.publish.execute",
         description="Execute a notebook into its executed copy and render its page, if needed.",
     )
     parser.add_argument("source", type=Path, help="notebooks/NN_name.ipynb")

@@ -13,7 +13,7 @@ import nbformat
 from markupsafe import Markup
 
 from eastwest import paths
-from eastwest.inline_svg import inline_svg
+from eastwest.publish.inline_svg import inline_svg
 
 # ---------------------------------------------------------------------------------------------
 # Markdown with numbered headings

@@ -1,6 +1,6 @@
 """Build the processed dataset from the article and the curated files.
 
-``python -m eastwest.build_data`` writes ``data/processed/indicators.csv``,
+``python -m eastwest.clean.build`` writes ``data/processed/indicators.csv``,
 ``number_audit.csv`` and ``datapackage.json``. Everything is checked before anything is
 written, so bad input leaves the previous outputs untouched.
 """
@@ -9,12 +9,12 @@ import sys
 
 from eastwest import paths
 from eastwest.atomic import write_csv
-from eastwest.audit import build_audit, load_decisions
-from eastwest.codebook import load_codebook
+from eastwest.clean.article import load_article
+from eastwest.clean.audit import build_audit, load_decisions
+from eastwest.clean.codebook import load_codebook
+from eastwest.clean.fields import write_datapackage
+from eastwest.clean.indicators import build
 from eastwest.errors import InputError
-from eastwest.indicators import build
-from eastwest.schema import write_datapackage
-from eastwest.source import load_article
 
 
 def main() -> int:

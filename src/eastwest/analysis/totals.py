@@ -9,32 +9,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
 
 from eastwest import paths
+from eastwest.analysis.checks import PLAN_12
+from eastwest.analysis.external import PROGRAMME_START, own_term, series_name_en
+from eastwest.analysis.style import ACTOR_COLOURS, INK, PRINT_WIDTH, Chart, add_source, style
 from eastwest.atomic import write_csv
-from eastwest.charts import (
-    ACTOR_COLOURS,
-    GUIDE,
-    INK,
-    OKABE_ITO,
-    PRINT_WIDTH,
-    Chart,
-    add_source,
-    style,
-)  # fmt: skip
-from eastwest.checks import PLAN_12
-from eastwest.external import PROGRAMME_START, own_term, series_name_en
-from eastwest.findings import yi
-from eastwest.schema import _totals_fields
-from eastwest.tables import MISSING, format_number
+from eastwest.clean.fields import NOT_APPLICABLE, PERIOD_END_READINGS, TOTALS_COLUMNS
+from eastwest.formats import MISSING, YI, format_number, yi
 
-COLUMNS = [field["name"] for field in _totals_fields()]
-NOT_APPLICABLE = "n/a"
-YI = 1e8  # 亿: the unit the article and the charts give amounts of money in
-BILLION = 1e9  # for English prose: 118.2亿 is 11.82 billion
 EARLIER_PART, LATER_PART = 2, 1  # part 2 was published first
 EARLIER_END = 2014  # the table's columns are named for part 2's stated period, 1996–2014
 
@@ -52,14 +35,17 @@ class PeriodEnd:
         return self.last_year - PROGRAMME_START + self.share_of_last_year
 
 
-PERIOD_ENDS = (
-    PeriodEnd("2015", 2015, 1.0, "'20 years' as 1996–2015, counted inclusively: the end "
-              "inferred from the December 2016 briefing"),
-    PeriodEnd("mid-2016", 2016, 0.5, "to mid-2016, when Xinhua published the total: an "
-              "alternative reading"),
-    PeriodEnd("2016", 2016, 1.0, "1996–2016, twenty years counted from 1996: an "
-              "alternative reading"),
+_READINGS = (
+    (2015, 1.0, "'20 years' as 1996–2015, counted inclusively: the end inferred from the "
+     "December 2016 briefing"),
+    (2016, 0.5, "to mid-2016, when Xinhua published the total: an alternative reading"),
+    (2016, 1.0, "1996–2016, twenty years counted from 1996: an alternative reading"),
 )  # fmt: skip
+# Labelled as the field dictionary's allowed values of period_end_assumed.
+PERIOD_ENDS = tuple(
+    PeriodEnd(label, *reading)
+    for label, reading in zip(PERIOD_END_READINGS, _READINGS, strict=True)
+)
 
 
 def programme_totals(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -166,7 +152,7 @@ def compare_totals(indicators: pd.DataFrame) -> pd.DataFrame:
             both.extend(_comparable_rows(base, earlier, later))
         else:
             single.append(_single_row(base, earlier, later))
-    frame = pd.DataFrame(both + single, columns=COLUMNS)
+    frame = pd.DataFrame(both + single, columns=TOTALS_COLUMNS)
     frame["comparable"] = frame["comparable"].astype(bool)
     for column in ("value_1996_2014", "value_20_years", "difference", "growth_ratio",
                    "yearly_average_1996_2014", "added_years", "implied_yearly_added",
@@ -176,8 +162,10 @@ def compare_totals(indicators: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_totals(frame: pd.DataFrame, path=paths.TOTALS) -> None:
-    if list(frame.columns) != COLUMNS:
-        raise ValueError(f"totals columns {list(frame.columns)} differ from the schema {COLUMNS}")
+    if list(frame.columns) != TOTALS_COLUMNS:
+        raise ValueError(
+            f"totals columns {list(frame.columns)} differ from the schema {TOTALS_COLUMNS}"
+        )
     write_csv(path, frame)
 
 
@@ -227,15 +215,9 @@ def totals_overview(totals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFr
     }).reset_index(drop=True)  # fmt: skip
 
 
-# --- Charts ---------------------------------------------------------------------------------
-# Both follow the house conventions of eastwest.charts: drawn inside its style, returned as a
-# Chart (figure, plotted numbers, alt text, file name) for charts.publish().
+# --- The lead chart ---------------------------------------------------------------------------
 
 AID = ACTOR_COLOURS["government"]
-
-
-def _yi(value: float) -> str:
-    return f"{value / YI:,.2f}".rstrip("0").rstrip(".")
 
 
 def fiscal_pace_chart(pace, totals: pd.DataFrame) -> Chart:
@@ -321,137 +303,3 @@ def fiscal_pace_chart(pace, totals: pd.DataFrame) -> Chart:
         + "."
     )  # fmt: skip
     return Chart(fig, data, alt, "funding_fiscal_pace")
-
-
-# Each series keeps the colour of its channel of aid in the other charts of the report.
-TIMELINE_COLOURS = {
-    "fiscal_aid": ACTOR_COLOURS["government"],
-    "enterprise_investment": ACTOR_COLOURS["enterprise"],
-    "labour_export": OKABE_ITO["vermillion"],
-}
-# Room to the right of the last year for the labels of the latest totals.
-LABEL_ROOM_YEARS = 10
-TIMELINE_UNITS = {
-    "yuan": (YI, "亿元 / 100 million yuan"),
-    "person-times": (1e4, "万人次 / 10,000 person-times"),
-}
-
-
-def timeline_table(points: pd.DataFrame, twenty_years_end: int) -> pd.DataFrame:
-    """The timeline's figures for reading, each with its own term and publication."""
-    scale = points["unit"].map({unit: s for unit, (s, _) in TIMELINE_UNITS.items()})
-    units = points["unit"].map({unit: label.split(" / ")[0]
-                                for unit, (_, label) in TIMELINE_UNITS.items()})  # fmt: skip
-    periods = [
-        f"{start}–{end}" if pd.notna(end) else f"{start}–{twenty_years_end} (inferred)"
-        for start, end in zip(points["period_start"], points["period_end"], strict=True)
-    ]
-    return pd.DataFrame({
-        "Series": points["series"],
-        "Figure": ["the article" if a else "elsewhere" for a in points["from_article"]],
-        "Term (术语)": points["term_zh"],
-        "Period": periods,
-        "Kind": points["shape"],
-        "Value": points["value"] / scale,
-        "Unit": units,
-        "Publisher, date": points["citation"],
-    })  # fmt: skip
-
-
-def _short(value: float, scale: float) -> str:
-    return f"{value / scale:,.2f}".rstrip("0").rstrip(".")
-
-
-def _panel_title(points: pd.DataFrame, indicators: pd.DataFrame, series: str) -> str:
-    rows = indicators[indicators["indicator"].isin(points["indicator"])].sort_values("part")
-    row = rows.iloc[-1]  # part 2, whose 1996–2014 total every series here has
-    return f"{series_name_en(row['name_en'])} {own_term(row['name_zh'])}"
-
-
-def _label(group: pd.DataFrame, scale: float, stacked: bool = False) -> str:
-    """Term, value and source of each figure; ``stacked`` puts the source on its own line."""
-    between = "\n" if stacked else " "
-    return "\n".join(f"{r.term_zh} {_short(r.value, scale)}{between}({r.citation})"
-                      for r in group.itertuples())  # fmt: skip
-
-
-def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float, alternative_end: float):
-    span = points[points["shape"] == "period"]
-    for row in span.itertuples():
-        ax.axvspan(row.period_start, row.period_end, color=GUIDE, lw=0, zorder=0)
-        ax.plot([row.period_start, row.period_end], [row.value / scale] * 2, color=colour,
-                lw=2.2, ls=(0, (2, 1.5)), solid_capstyle="butt", zorder=2)  # fmt: skip
-        plan = " 十二五" if (row.period_start, row.period_end) == PLAN_12 else ""
-        ax.annotate(f"{row.period_start}–{row.period_end}{plan} total, not cumulative:\n"
-                    f"{_label(pd.DataFrame([row]), scale)}", (row.period_end, row.value / scale),
-                    xytext=(6, 0), textcoords="offset points", ha="left", va="center",
-                    fontsize=7.5, color=INK)  # fmt: skip
-    cumulative = points[points["shape"] == "cumulative"]
-    for (x, value, from_article), group in cumulative.groupby(
-        ["x", "value", "from_article"], sort=False
-    ):
-        y = value / scale
-        if from_article and group["period_end"].isna().all():
-            # The '20 years' has no stated end: a whisker reaches to the latest reading of it.
-            ax.plot([x, alternative_end], [y, y], color=colour, lw=1, ls=":", zorder=2)
-        ax.plot([x], [y], "o", ms=7, mec=colour, mew=1.5,
-                mfc=colour if from_article else "white", zorder=3)  # fmt: skip
-        # The last totals stand at the right edge of the data: their labels go outward, into
-        # the free space. Earlier ones go up and to the left, stacked so as to clear the y axis
-        # and above any 2011–2015 span at the same height.
-        outward = x == points["x"].max()
-        text = _label(group, scale, stacked=not outward)
-        if from_article and group["period_end"].isna().all():
-            text = (f"'20 years' 20年来: {text}\nend {x} inferred; "
-                    f"up to {alternative_end:g} if read otherwise")  # fmt: skip
-        ax.annotate(text, (x, y), xytext=(8, 0) if outward else (-5, 4),
-                    textcoords="offset points", ha="left" if outward else "right",
-                    va="center" if outward else "bottom", fontsize=7.5, color=INK)  # fmt: skip
-
-
-def timeline_chart(points: pd.DataFrame, indicators: pd.DataFrame, twenty_years_end: int) -> Chart:
-    """Cumulative totals since 1996 for each series: the article's filled, others hollow."""
-    series = list(dict.fromkeys(points["series"]))
-    # In the chart's years (a total at its last year), mid-2016 is 2015.5 and 2016 is 2016.
-    alternative_end = max(end.last_year - 1 + end.share_of_last_year for end in PERIOD_ENDS)
-    with style():
-        fig = Figure(figsize=(7.0, 2.55 * len(series) + 0.9))
-        axes = fig.subplots(len(series), 1, sharex=True)
-        fig.suptitle("The article's totals among other official figures, cumulative since 1996",
-                     x=0.0, ha="left", color=INK)  # fmt: skip
-        for ax, name in zip(axes, series, strict=True):
-            subset = points[points["series"] == name]
-            scale, unit = TIMELINE_UNITS[subset["unit"].iloc[0]]
-            _draw_series(ax, subset, TIMELINE_COLOURS[name], scale, alternative_end)
-            ax.set_title(_panel_title(subset, indicators, name))
-            ax.set_ylabel(unit)
-            ax.set_ylim(0, subset["value"].max() / scale * 1.25)
-            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
-        axes[-1].set_xlim(PROGRAMME_START - 1, alternative_end + LABEL_ROOM_YEARS)
-        axes[-1].set_xticks(range(PROGRAMME_START, int(alternative_end) + 1, 4))
-        for ax in axes:
-            ax.spines["bottom"].set_bounds(PROGRAMME_START - 1, alternative_end + 1)
-        handles = [
-            Line2D([], [], ls="", marker="o", ms=5, mfc=INK, mec=INK, label="the article"),
-            Line2D([], [], ls="", marker="o", ms=5, mfc="white", mec=INK, label="elsewhere"),
-            Patch(color=GUIDE, label=f"{PLAN_12[0]}–{PLAN_12[1]} 十二五"),
-        ]  # fmt: skip
-        # Top left of the first panel: the early years, where no total is high.
-        axes[0].legend(handles=handles, loc="upper left", fontsize=7.5, borderaxespad=0,
-                       handlelength=1.2)  # fmt: skip
-        publications = sorted(set(points.loc[~points["from_article"], "citation"]),
-                              key=lambda c: c.split(", ")[1])  # fmt: skip
-        add_source(fig, [1, 2], [
-            "Hollow points and spans: other publications, each labelled with its own term: "
-            + "; ".join(publications) + ". Each point is a total since 1996 at its last year."
-        ])  # fmt: skip
-    alt = "Three panels of cumulative totals since 1996. " + " ".join(
-        f"{name}: " + "; ".join(
-            f"{r.term_zh} {_short(r.value, TIMELINE_UNITS[r.unit][0])} "
-            f"{TIMELINE_UNITS[r.unit][1].split(' / ')[0]} for "
-            f"{r.period_start}–{r.period_end if pd.notna(r.period_end) else twenty_years_end}"
-            f" ({'the article' if r.from_article else 'elsewhere'}, {r.citation})"
-            for r in points[points["series"] == name].itertuples()
-        ) + "." for name in series
-    )  # fmt: skip
-    return Chart(fig, points, alt, "funding_timeline")

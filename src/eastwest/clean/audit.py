@@ -11,12 +11,12 @@ from pathlib import Path
 import pandas as pd
 
 from eastwest import paths
+from eastwest.clean.article import Article
+from eastwest.clean.csv_check import check_csv, csv_rows
+from eastwest.clean.fields import AUDIT_COLUMNS, decision_fields
+from eastwest.clean.quantities import find_numbers
 from eastwest.errors import InputError
-from eastwest.quantities import find_numbers
-from eastwest.schema import check_csv, csv_rows, decision_fields
-from eastwest.source import Article
 
-COLUMNS = ["offset", "number", "kind", "value", "part", "context", "decision", "indicator", "note"]
 CONTEXT_CHARS = 12
 YEAR = re.compile(r"(19|20)\d\d")
 # 20年来, 近5年来, 连续6年: a short Arabic number of years is a span of time, not a date.
@@ -118,6 +118,6 @@ def build_audit(article: Article, indicators: pd.DataFrame, decisions: dict[int,
             f"decide no number found (offsets {stale}); expected a number the audit finds in "
             "the article (the rule or the number finder is wrong)"
         )
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     frame["part"] = frame["part"].astype("Int64")
     return frame

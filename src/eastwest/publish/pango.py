@@ -2,7 +2,7 @@
 
 Where it is missing, WeasyPrint's import prints a banner and raises an OSError from deep inside
 cffi. The PDF step and setup say instead, in one line, which package to install.
-``python -m eastwest.system_libraries`` checks it (setup runs it and only warns: everything but
+``python -m eastwest.publish.pango`` checks it (setup runs it and only warns: everything but
 the PDF builds without Pango).
 """
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from eastwest.document import slug
-from eastwest.tables import format_number, html_table
+from eastwest.analysis.tables import html_table
+from eastwest.formats import format_number, period
+from eastwest.publish.document import slug
 
 # ---------------------------------------------------------------------------------------------
 # Title page and appendix
@@ -46,17 +47,11 @@ def _year(text: str) -> str:
     return re.sub(r"^(\d{4})\.0+$", r"\1", str(text).strip())
 
 
-def _period(start: str, end: str) -> str:
-    start, end = _year(start), _year(end)
-    if start and end:
-        return start if start == end else f"{start}–{end}"
-    if start:
-        return f"{start}–"
-    return f"–{end}" if end else ""
-
-
 def _periods(frame: pd.DataFrame) -> list[str]:
-    return [_period(s, e) for s, e in zip(frame["period_start"], frame["period_end"], strict=True)]
+    return [
+        period(_year(s) or None, _year(e) or None)
+        for s, e in zip(frame["period_start"], frame["period_end"], strict=True)
+    ]
 
 
 def _value(value: str) -> str:

@@ -1,7 +1,7 @@
 """Quantity expressions in Chinese official prose: '132.7亿元', '4万多名', '3000至5000元'.
 
-`parse_quantity` reads one expression, `find_quantities` every expression in running text and
-`find_numbers` every number at all (years, '一' inside words), for auditing a text's figures.
+`parse_quantity` reads one expression (a codebook figure) and `find_numbers` every number in a
+text at all (years, '一' inside words), for auditing the article's figures.
 
 Values are in base units: '132.7亿元' is 13_270_000_000 yuan. Arithmetic is exact (fractions), so
 the result is an int whenever the value is integral and a float otherwise.
@@ -19,14 +19,10 @@ Choices worth knowing:
   lower end is smaller as written: '3至5万元' is 30_000..50_000, '3000至5万元' is 3_000..50_000.
   A prefix qualifier before a range is kept in `text` but the qualifier is 'range'.
 - When both a prefix and a suffix qualifier are present and disagree, 'at_least' wins.
-- '近N年' ('近5年来') means "the past N years", not "nearly N years": it is 'exact', and
-  `find_quantities` starts the match at the number.
+- '近N年' ('近5年来') means "the past N years", not "nearly N years": it is 'exact'.
 - Years are not told apart from durations: '1996年' is 1996 'years'; '2011—2015年' and
   '1996年至2014年' are ranges of 'years'. Callers classify years themselves.
-- `find_quantities` reports Arabic numbers even without a measure word (unit 'count'), but
-  Chinese numerals only with a measure word, and never a bare '一' (in '一个', '一项' it is the
-  indefinite article), a bare '万'/'亿' ('万人空巷') or an ordinal ('第一个', '第3名').
-  `parse_quantity` accepts all of these when they are the whole text.
+- A number without a measure word has the unit 'count'.
 - Not supported: upper bounds (不足, 不到, 不超过, 以下: the number reads as exact),
   approximate digit pairs ('两三个', '三四千'), 几/数 ('十几', '数百'), 点 decimals ('一点五'),
   spaces inside an expression, 'a万b' without a unit on b ('3万5' is two numbers), ',' thousands
@@ -47,9 +43,7 @@ __all__ = [
     "NumberMatch",
     "Quantity",
     "QuantityError",
-    "QuantityMatch",
     "find_numbers",
-    "find_quantities",
     "parse_quantity",
 ]
 
@@ -105,13 +99,6 @@ class Quantity:
 
 
 @dataclass(frozen=True)
-class QuantityMatch:
-    start: int
-    end: int
-    quantity: Quantity
-
-
-@dataclass(frozen=True)
 class NumberMatch:
     start: int
     end: int
@@ -160,34 +147,12 @@ _SEP = "[至到~〜\\-—–]"
 _TAIL = rf"(?P<plus>[多余])?(?P<mw>{_MEASURE})?(?P<post>左右|以上)?"
 
 
-def _pattern(number: str, ranges: bool) -> re.Pattern[str]:
-    second = rf"(?:(?P<mw1>{_MEASURE})?{_SEP}(?P<n2>{_NUMBER}))?" if ranges else ""
-    return re.compile(rf"(?P<n1>{number}){second}{_TAIL}")
-
-
-_QUANTITY = _pattern(_NUMBER, ranges=True)
-# Fallbacks at the same position when a range or a long number does not make sense.
-_POINT = _pattern(_NUMBER, ranges=False)
-_STRICT_POINT = _pattern(_STRICT_NUMBER, ranges=False)
+_QUANTITY = re.compile(rf"(?P<n1>{_NUMBER})(?:(?P<mw1>{_MEASURE})?{_SEP}(?P<n2>{_NUMBER}))?{_TAIL}")
 _NUMBERS = re.compile(_NUMBER)
 _STRICT_NUMBER_RE = re.compile(_STRICT_NUMBER)
 
-# Qualifiers before a number (two-character words first, so 将近 wins over 近), each with the
-# characters that, written just before it, make it part of another word: 节约 (save), 签约
-# (sign), 最近 (recent), 附近 (nearby), 赶超 (catch up), 不超过 (at most, not at least).
-# A regex lookbehind cannot take alternatives of different lengths, and the number-first
-# pattern above needs the prefix checked outside it anyway.
-_PREFIXES = {
-    "大约": "",
-    "将近": "",
-    "接近": "",
-    "超过": "不",
-    "约": "节制签合预条履违公契特集简相邀",
-    "近": "最附邻就亲靠临",
-    "超": "赶高不",
-    "逾": "不",
-}
-_PREFIX_ENDS = frozenset(w[-1] for w in _PREFIXES)
+# Qualifiers before a number, two-character words first, so that 将近 wins over 近.
+_PREFIXES = ("大约", "将近", "接近", "超过", "约", "近", "超", "逾")
 _QUALIFIER_OF = {
     "大约": "approx",
     "约": "approx",
@@ -212,11 +177,7 @@ _MAX_DIGITS = 64
 
 
 class _Rejected(Exception):
-    """The matched text does not make sense as this quantity; a shorter reading may."""
-
-
-class _Skip(_Rejected):
-    """Not an amount at all, so no shorter reading is tried: a bare 万 or 亿 ('万人空巷')."""
+    """The matched text does not make sense as a quantity."""
 
 
 def _fold(text: str) -> str:
@@ -278,29 +239,12 @@ def _number_value(token: str) -> int | float | None:
     return None if parts is None else _as_number(parts[0] * parts[1])
 
 
-def _prefix_before(folded: str, pos: int, floor: int) -> str | None:
-    if pos <= floor or folded[pos - 1] not in _PREFIX_ENDS:
-        return None  # the common case, decided without trying every word
-    for word, spoilers in _PREFIXES.items():
-        start = pos - len(word)
-        if (
-            start >= floor
-            and folded.startswith(word, start)
-            and (start == 0 or folded[start - 1] not in spoilers)
-        ):
-            return word
-    return None
-
-
-# (n1, n2, mw1, mw, plus, post) of a match; the point-only patterns have no n2/mw1 groups.
+# (n1, n2, mw1, mw, plus, post) of a match.
 _Parts = tuple[str, str | None, str | None, str | None, str | None, str | None]
 
 
 def _parts(m: re.Match[str]) -> _Parts:
-    if m.re is _QUANTITY:
-        return m.group("n1", "n2", "mw1", "mw", "plus", "post")
-    n1, mw, plus, post = m.group("n1", "mw", "plus", "post")
-    return n1, None, None, mw, plus, post
+    return m.group("n1", "n2", "mw1", "mw", "plus", "post")
 
 
 # A pure function of what is written, so cached: long texts repeat their quantities.
@@ -309,7 +253,7 @@ def _quantity(written: str, parts: _Parts, prefix: str | None) -> Quantity:
     n1, n2, mw1, mw, plus, post = parts
     mw = mw or ""
     if n1.strip("万亿") == "":
-        raise _Skip("a multiplier without a number")
+        raise _Rejected("a multiplier without a number")
     if n2 is None:
         low = high = _number_value(n1)
         if low is None:
@@ -345,13 +289,13 @@ def parse_quantity(text: str) -> Quantity:
     prefix = next((w for w in _PREFIXES if folded.startswith(w)), None)
     m = _QUANTITY.fullmatch(folded, len(prefix or ""))
     if m is None:
-        found = len(find_quantities(stripped)) if stripped else 0
+        found = len(find_numbers(stripped)) if stripped else 0
         if not stripped:
             reason = "empty text"
         elif found == 0:
             reason = "no number in it"
         elif found > 1:
-            reason = f"{found} quantities in it, expected one"
+            reason = f"{found} numbers in it, expected one quantity"
         else:
             reason = "text around the quantity"
         raise QuantityError(f"cannot parse quantity {text!r}: {reason}")
@@ -359,50 +303,6 @@ def parse_quantity(text: str) -> Quantity:
         return _quantity(stripped, _parts(m), prefix)
     except _Rejected as exc:
         raise QuantityError(f"cannot parse quantity {text!r}: {exc}") from None
-
-
-def find_quantities(text: str) -> list[QuantityMatch]:
-    """Every quantity expression in running text, left to right, non-overlapping.
-
-    Offsets index `text` itself (full-width digits are folded one for one).
-    """
-    folded = _fold(text)
-    found: list[QuantityMatch] = []
-    pos = 0
-    while (m := _QUANTITY.search(folded, pos)) is not None:
-        match = _quantity_at(m, folded, text, floor=pos)
-        if match is None:
-            pos = m.end("n1")
-        else:
-            found.append(match)
-            pos = match.end
-    return found
-
-
-def _quantity_at(m: re.Match[str], folded: str, text: str, floor: int) -> QuantityMatch | None:
-    start = m.start()
-    if text[start - 1 : start] == "第":
-        return None  # an ordinal: 第3名, 第一个
-    prefix = _prefix_before(folded, start, floor)
-    # A range that makes no sense ('5人至3元') may still start with a good point value, and a
-    # number with an odd Chinese tail may still have good digits.
-    for pattern in (None, _POINT, _STRICT_POINT):
-        candidate = m if pattern is None else pattern.match(folded, start)
-        if candidate is None:
-            continue
-        parts = _parts(candidate)
-        n1, mw = parts[0], parts[3]
-        if not n1[0].isdigit() and (not mw or n1 == "一"):
-            return None  # Chinese numerals count only with a measure word, and 一个 is "a"
-        used = None if prefix == "近" and mw == "年" else prefix  # 近5年来: the past 5 years
-        begin, end = start - len(used or ""), candidate.end()
-        try:
-            return QuantityMatch(begin, end, _quantity(text[begin:end], parts, used))
-        except _Skip:
-            return None
-        except _Rejected:
-            continue
-    return None
 
 
 def find_numbers(text: str) -> list[NumberMatch]:

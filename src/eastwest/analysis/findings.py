@@ -10,12 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eastwest import checks
-from eastwest.external import PROGRAMME_START, official
-
-YI = 1e8  # 亿
-WAN_YI = 1e12  # 万亿
-WAN = 1e4  # 万
+from eastwest.analysis import checks
+from eastwest.analysis.external import PROGRAMME_START, official
+from eastwest.formats import WAN, WAN_YI, yi, yi_first
 
 
 @dataclass(frozen=True)
@@ -35,21 +32,6 @@ class Finding:
 def markdown_list(findings: list[Finding]) -> str:
     """The findings as a numbered Markdown list, lead first."""
     return "\n".join(f"{n}. {finding.markdown()}" for n, finding in enumerate(findings, 1))
-
-
-def yi(value: float) -> str:
-    """An amount of yuan in 亿元, one decimal, halves rounded up: 118.2亿元, 7.3亿元."""
-    return f"{checks.fmt(value / YI)}亿元"
-
-
-def billions(value: float) -> str:
-    """The same amount in English: 11.82 billion yuan (two decimals, as 亿 has one)."""
-    return f"{value / 1e9:,.2f}".rstrip("0").rstrip(".") + " billion yuan"
-
-
-def yi_first(value: float) -> str:
-    """An amount on its first use: 118.2亿元 (11.82 billion yuan)."""
-    return f"{yi(value)} ({billions(value)})"
 
 
 def _article(table: pd.DataFrame, indicator: str) -> float:

@@ -7,19 +7,23 @@ its own appendix tables, so that every table reads the same way.
 """
 
 import html
-import math
-import numbers
 import re
 from collections.abc import Iterable, Mapping
 
-import numpy as np
 import pandas as pd
+
+from eastwest.formats import (
+    MISSING,
+    display_value,
+    format_number,
+    is_missing,
+    is_number,
+    period,
+)
 
 KINDS = ("figure", "table", "text", "summary")
 TABLE_CLASS = "eastwest-table"
-MISSING = "–"
 LEFT = "text-align: left"
-MAX_AUTO_DECIMALS = 3
 
 # Years and periods are labels, not quantities: "1,996" would misread.
 _PLAIN_COLUMN = re.compile(r"year|period|年", re.IGNORECASE)
@@ -32,38 +36,6 @@ def output_metadata(kind: str, name: str = "", caption: str = "", alt: str = "")
     return {"eastwest": {"kind": kind, "name": name, "caption": caption, "alt": alt}}
 
 
-def _is_missing(value) -> bool:
-    missing = pd.isna(value)
-    return isinstance(missing, bool | np.bool_) and bool(missing)  # a list gives an array
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
-def format_number(value, decimals: int | None = None, separator: bool = True) -> str:
-    """``1234567.5`` as ``1,234,567.5``; whole floats without a decimal point."""
-    if _is_missing(value):
-        return MISSING
-    if not _is_number(value):
-        return str(value)
-    if decimals is None:
-        decimals = _decimals_needed([value])
-    comma = "," if separator else ""
-    number = float(value)
-    text = f"{number:{comma}.{decimals}f}" if decimals else f"{round(number):{comma}d}"
-    return text.replace("-", "−")  # a true minus sign, as typeset
-
-
-def _decimals_needed(values: Iterable) -> int:
-    """The fewest decimals (up to MAX_AUTO_DECIMALS) that show every value as it is."""
-    finite = [float(v) for v in values if _is_number(v) and math.isfinite(v)]
-    for decimals in range(MAX_AUTO_DECIMALS + 1):
-        if all(abs(v - round(v, decimals)) <= 1e-9 * max(1.0, abs(v)) for v in finite):
-            return decimals
-    return MAX_AUTO_DECIMALS
-
-
 _DASHES = {"", "-", "–", "—"}
 # Numbers a notebook has already formatted: "40,000+", "12.3%", "≈8,100", "2.33×", and with a
 # qualifier in brackets, "3,000 (low end)".
@@ -72,7 +44,7 @@ _CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
 def _blank(value) -> bool:
-    return _is_missing(value) or (isinstance(value, str) and value.strip() in _DASHES)
+    return is_missing(value) or (isinstance(value, str) and value.strip() in _DASHES)
 
 
 def _column_classes(column: str, values: list, right: set[str]) -> str:
@@ -89,7 +61,7 @@ def _column_classes(column: str, values: list, right: set[str]) -> str:
     classes = []
     numeric = [v for v in values if not _blank(v)]
     if column in right or (
-        numeric and all(_is_number(v) or _NUMBER_TEXT.fullmatch(str(v).strip()) for v in numeric)
+        numeric and all(is_number(v) or _NUMBER_TEXT.fullmatch(str(v).strip()) for v in numeric)
     ):
         classes.append("num")
     else:
@@ -141,11 +113,11 @@ def html_table(
     for row in cells:
         tds = []
         for value, (places, separator, raw, classes) in zip(row, layout, strict=True):
-            if _is_missing(value):
+            if is_missing(value):
                 text = MISSING
             elif raw:
                 text = str(value)
-            elif _is_number(value):
+            elif is_number(value):
                 text = html.escape(format_number(value, places, separator))
             else:
                 text = html.escape(str(value))
@@ -155,6 +127,26 @@ def html_table(
     return (
         f'<table class="{TABLE_CLASS}"{ident}>\n<thead><tr>{head}</tr></thead>\n'
         "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
+    )
+
+
+def reading_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The indicator table as a reader wants it: names, figure as written, value, unit, period."""
+    return pd.DataFrame(
+        {
+            "Indicator": frame["name_en"],
+            "中文": frame["name_zh"],
+            "As written": frame["figure"],
+            "Value": [
+                display_value(v, q) for v, q in zip(frame["value"], frame["qualifier"], strict=True)
+            ],
+            "Unit": frame["unit"],
+            "Period": [
+                period(s, e, open_end="from {start}", open_start="{end}")
+                for s, e in zip(frame["period_start"], frame["period_end"], strict=True)
+            ],
+            "Part": frame["part"],
+        }
     )
 
 

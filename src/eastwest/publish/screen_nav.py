@@ -5,7 +5,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from eastwest.document import plain_text
+from eastwest.publish.document import plain_text
 
 # ---------------------------------------------------------------------------------------------
 # Finding one's way on screen. The PDF has its contents with page numbers and its outline; a

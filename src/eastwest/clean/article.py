@@ -36,14 +36,14 @@ class Article:
     def parts(self) -> tuple[Part, ...]:
         headings = list(PART_HEADING.finditer(self.text))
         if not headings:
-            raise InputError(f"{_name(self.path)}: no part headings (…篇一, …篇二) found")
+            raise InputError(f"{paths.shown(self.path)}: no part headings (…篇一, …篇二) found")
         parts = []
         for i, match in enumerate(headings):
             end = headings[i + 1].start() if i + 1 < len(headings) else len(self.text)
             number = PART_NUMBERS.get(match.group(1))
             if number != i + 1:
                 raise InputError(
-                    f"{_name(self.path)}: heading {match.group(0)!r} is out of order "
+                    f"{paths.shown(self.path)}: heading {match.group(0)!r} is out of order "
                     f"(expected part {i + 1})"
                 )
             parts.append(Part(number, match.group(0), match.end() + 1, end))
@@ -57,13 +57,6 @@ class Article:
         return None
 
 
-def _name(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(paths.ROOT))
-    except ValueError:
-        return str(path)
-
-
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -73,7 +66,7 @@ def recorded_sha256(path: Path) -> str:
     try:
         return path.read_text(encoding="ascii").split()[0].lower()
     except (OSError, IndexError, UnicodeDecodeError) as err:
-        raise InputError(f"{_name(path)}: cannot read the recorded SHA-256 ({err})") from None
+        raise InputError(f"{paths.shown(path)}: cannot read the recorded SHA-256 ({err})") from None
 
 
 def load_article(path: Path = paths.ARTICLE, sha_path: Path = paths.ARTICLE_SHA256) -> Article:
@@ -81,20 +74,21 @@ def load_article(path: Path = paths.ARTICLE, sha_path: Path = paths.ARTICLE_SHA2
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(f"{_name(path)}: cannot read the article ({err.strerror})") from None
+        raise InputError(f"{paths.shown(path)}: cannot read the article ({err.strerror})") from None
     if not data.strip():
-        raise InputError(f"{_name(path)}: the article is empty")
+        raise InputError(f"{paths.shown(path)}: the article is empty")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError(
-            f"{_name(path)}: not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start} "
+            f"{paths.shown(path)}: not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start} "
             f"({err.reason})"
         ) from None
     expected, found = recorded_sha256(sha_path), sha256_of(data)
     if found != expected:
         raise InputError(
-            f"{_name(path)} has changed: recorded SHA-256 {expected} ({_name(sha_path)}), "
+            f"{paths.shown(path)} has changed: recorded SHA-256 {expected} "
+            f"({paths.shown(sha_path)}), "
             f"found {found}. The article is immutable input; if the change is deliberate, "
             f"record the new hash with `make rehash` and review the codebook."
         )

@@ -1,19 +1,15 @@
-"""Turn the executed notebooks into the reviewers' pages, the reader's report and its PDF.
+"""The reader's report assembled from the executed notebooks, in order, as one HTML document.
 
-From the executed notebooks ``report/notebooks/NN_name.ipynb``, in order, it writes (called by
-``eastwest.execute`` for each page and ``eastwest.build`` for the reader's HTML and PDF)
-
-- ``report/notebooks/NN_name.html``: each notebook with its code, for reviewers;
-- ``report/report.html``: one document without code, assembled here because nbconvert merges
-  nothing: title page, summary, contents, numbered sections, figures and tables, appendix;
-- ``report/report.pdf``: the same document typeset by WeasyPrint (see ``eastwest.pdf``).
+nbconvert merges nothing, so the document is built here: title page, key findings, contents,
+numbered sections, figures and tables, appendix. ``reader`` writes it as ``report/report.html``
+and, with the charts as PNG, typesets it as ``report/report.pdf`` (``pdf``).
 
 What a notebook contributes is decided by the notebook itself: its Markdown cells (unless tagged
-``report-skip``) and those outputs that carry ``{"eastwest": {...}}`` metadata (``eastwest.tables``
-and ``eastwest.charts`` write them). Everything is self-contained: no script, and nothing that
-a browser would fetch; ``html_audit`` checks that before a file is written. The parts live in
+``report-skip``) and those outputs that carry ``{"eastwest": {...}}`` metadata (the analysis
+stage's ``tables`` and ``style`` write them). Everything is self-contained: no script, and nothing
+that a browser would fetch; ``html_audit`` checks that before a file is written. The parts live in
 their own modules: ``document`` (numbered headings, figures, tables), ``appendix``,
-``house_style``, ``inline_svg``, ``webfonts``, ``screen_nav`` and ``html_audit``.
+``house_style``, ``inline_svg``, ``webfonts``.
 """
 
 import re
@@ -24,7 +20,8 @@ import nbformat
 from markupsafe import Markup
 
 from eastwest import paths
-from eastwest.appendix import (
+from eastwest.fonts import cjk_serif_font_path
+from eastwest.publish.appendix import (
     APPENDIX_HEADS,
     GLOSSARY,
     first_published,
@@ -34,13 +31,10 @@ from eastwest.appendix import (
     read_text_csv,
     totals_table,
 )
-from eastwest.atomic import write_bytes, write_text
-from eastwest.document import Document, Entry, Inputs, slug
-from eastwest.fonts import cjk_serif_font_path
-from eastwest.house_style import curly_quotes, link_figures, link_references
-from eastwest.html_audit import checked
-from eastwest.screen_nav import notebook_navigation, screen_navigation
-from eastwest.webfonts import PAGE_LATIN, REPORT_LATIN, embedded_font_css, mark_chinese
+from eastwest.publish.document import Document, Entry, Inputs, slug
+from eastwest.publish.house_style import curly_quotes, link_figures, link_references
+from eastwest.publish.html_audit import checked
+from eastwest.publish.webfonts import REPORT_LATIN, embedded_font_css, mark_chinese
 
 TITLE_EN = "East–West poverty-alleviation cooperation, 1996–2015"
 TITLE_ZH = "东西扶贫协作"
@@ -164,80 +158,3 @@ def assemble(
         font_css = embedded_font_css(head + body, cjk_serif_font_path(), REPORT_LATIN)
         head = head.replace("/* eastwest-font */", font_css, 1)
     return checked(f"{head}<body>{body}", "report.html")
-
-
-# ---------------------------------------------------------------------------------------------
-# The reviewers' pages
-
-
-def notebook_html(path: Path, inputs: Inputs = Inputs()) -> str:
-    """One executed notebook, code included, as an offline HTML page (without the CJK font)."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(
-        template_name="lab",
-        template_file="notebook.html.j2",
-        extra_template_paths=[str(TEMPLATES)],
-        embed_images=True,
-    )
-    nb = nbformat.read(path, as_version=4)
-    title = next(
-        (
-            line[2:].strip()
-            for cell in nb.cells
-            if cell.cell_type == "markdown"
-            for line in cell.source.splitlines()
-            if line.startswith("# ")
-        ),
-        "",
-    )
-    name = f"{title} ({path.stem})" if title else path.stem
-    resources = {"metadata": {"name": name, "path": str(inputs.markdown_images)}}
-    page, _ = exporter.from_notebook_node(nb, resources=resources)
-    return page
-
-
-def with_font(page: str, font_css: str) -> str:
-    """``page`` with the CJK font and the Latin-first font stack added to its <head>."""
-    style = f'<style id="eastwest-fonts">\n{font_css}{_template("notebook.css")}</style>\n'
-    return page.replace("</head>", style + "</head>", 1)
-
-
-# ---------------------------------------------------------------------------------------------
-# Writing the outputs
-
-
-def executed_notebooks(directory: Path = paths.EXECUTED) -> list[Path]:
-    return sorted(directory.glob("[0-9][0-9]_*.ipynb"))
-
-
-def printed_html(notebooks: list[Path], inputs: Inputs = Inputs()) -> str:
-    """The HTML that becomes report.pdf: the reader's report with the charts as PNG."""
-    return assemble(notebooks, inputs, graphics="png")
-
-
-def write_page(notebook: Path, inputs: Inputs = Inputs()) -> None:
-    """report/notebooks/NN_name.html beside the executed notebook, code included."""
-    page = notebook_navigation(
-        notebook_html(notebook, inputs),
-        notebook.stem,
-        # The source notebooks, not the executed copies: a parallel build renders one page
-        # while others are still executing.
-        [path.stem for path in executed_notebooks(paths.NOTEBOOKS)],
-        report="../report.html",
-    )
-    write_text(
-        notebook.with_suffix(".html"),
-        checked(with_font(page, embedded_font_css(page, latin=PAGE_LATIN)), notebook.name),
-    )
-
-
-def write_report_html(notebooks: list[Path], out_dir: Path, inputs: Inputs = Inputs()) -> None:
-    page = screen_navigation(assemble(notebooks, inputs))
-    write_text(out_dir / "report.html", checked(page, "report.html"))
-
-
-def write_report_pdf(notebooks: list[Path], out_dir: Path, inputs: Inputs = Inputs()) -> None:
-    from eastwest.pdf import render_pdf
-
-    write_bytes(out_dir / "report.pdf", render_pdf(printed_html(notebooks, inputs)))

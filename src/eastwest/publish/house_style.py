@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from eastwest.appendix import figure_row_id
+from eastwest.publish.appendix import figure_row_id
 
 # ---------------------------------------------------------------------------------------------
 # House style applied to the assembled text: curly quotes, links to figures and to the appendix

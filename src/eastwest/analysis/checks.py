@@ -9,11 +9,13 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from eastwest.external import PROGRAMME_START, citation, official, own_term
+from eastwest.analysis.external import PROGRAMME_START, citation, official, own_term
+from eastwest.formats import WAN, WAN_YI, YI
+from eastwest.formats import fmt_one_decimal as fmt
+from eastwest.formats import fmt_times as times
 
 CONSISTENT, IN_TENSION, CANNOT_TELL = "consistent", "in tension", "cannot tell"
 
@@ -34,8 +36,7 @@ BREAK_FACTOR = 5.0
 # "多" (more than): "160多亿" covers at least 160亿 and less than 170亿 (one unit of its last
 # digit more); a figure agrees with it when it falls in that range.
 
-SCALES = {"万亿元": 1e12, "亿元": 1e8, "万人次": 1e4}
-YI = ("亿元", SCALES["亿元"])
+SCALES = {"万亿元": WAN_YI, "亿元": YI, "万人次": WAN}
 
 
 def rounding_half_unit(value: float) -> float:
@@ -48,25 +49,6 @@ def display_unit(figure: str) -> tuple[str, float]:
     """The unit an article figure is written in ("118.2亿元" → 亿元), with its size."""
     suffix = re.sub(r"^[\d.]+", "", figure).rstrip("多余")
     return suffix, SCALES[suffix]
-
-
-def fmt(value: float) -> str:
-    """One decimal from 1 up, two significant digits below: 72.0, 5.6, 0.3, 0.023.
-
-    Halves round up, as a reader rounding 16.65 by hand would.
-    """
-    number = Decimal(repr(float(value)))
-    if abs(number) >= 1:
-        return f"{number.quantize(Decimal('0.1'), ROUND_HALF_UP):,}"
-    if number == 0:
-        return "0"
-    places = Decimal(1).scaleb(number.adjusted() - 1)  # two significant digits
-    return f"{number.quantize(places, ROUND_HALF_UP).normalize():f}"
-
-
-def times(ratio: float) -> str:
-    """A ratio as a reader would say it: 2.33×, 11×."""
-    return f"{ratio:.2f}×" if ratio < 10 else f"{ratio:.0f}×"
 
 
 @dataclass(frozen=True)
@@ -322,7 +304,7 @@ def enterprise_investment_split(inp: Inputs) -> Check:
         pace_verdict(build, values, spreads), statement,
         f"the same {fmt(values['whole'] / scale)}{unit} for {PROGRAMME_START}–{PLAN_12[1]} is in "
         f"Xinhua's report of {inp.sources.loc['part1', 'published']} too. People's Daily's "
-        f"{_said(early['value'], *YI, early['term_zh'], citation(early))} for "
+        f"{_said(early['value'], '亿元', YI, early['term_zh'], citation(early))} for "
         f"{early['period_start']}–{early['period_end']} also puts the early years low, so the jump "
         f"may be real growth or a widening of what counts as investment; the sources do not say.",
         {"year_2015": final.amount, "upto_2010": before.amount, "plan_before_2015": middle.amount,

@@ -3,23 +3,12 @@
 import pandas as pd
 
 from eastwest import paths
-from eastwest.codebook import load_codebook, locate
+from eastwest.clean.article import Article, load_article
+from eastwest.clean.codebook import load_codebook, locate
+from eastwest.clean.fields import COUNT_UNITS, INDICATOR_COLUMNS
 from eastwest.errors import InputError
-from eastwest.quantities import QuantityError, parse_quantity
-from eastwest.source import Article, load_article
 
-# Generic count measure words (个, 所, 家...) leave the noun to the codebook: "1690个" are clinics.
-COUNT_UNITS = {
-    "count", "items", "institutions", "organisations", "buildings", "animals", "counties",
-    "clinics", "projects", "schools", "hospitals", "provinces",
-}  # fmt: skip
-
-COLUMNS = [
-    "indicator", "series", "name_en", "name_zh", "category", "part", "value", "unit", "qualifier",
-    "figure", "quote", "quote_offset", "figure_offset", "period_start", "period_end",
-    "period_note", "region_from", "region_to", "note",
-]  # fmt: skip
-
+# The parser's qualifiers as the table writes them; its ranges become range_low and range_high.
 QUALIFIERS = {"exact": "exact", "at_least": "at_least", "approx": "approx"}
 
 
@@ -34,6 +23,9 @@ def _unit(indicator: str, parsed_unit: str, declared: str, figure: str) -> str:
 
 def build(article: Article, codebook: pd.DataFrame) -> pd.DataFrame:
     """One row per figure (a range gives two: range_low and range_high), in codebook order."""
+    # Imported here: the number parser is slow to import, and loading the table needs none of it.
+    from eastwest.clean.quantities import QuantityError, parse_quantity
+
     rows = []
     for _, entry in codebook.iterrows():
         located = locate(entry, article)
@@ -54,16 +46,20 @@ def build(article: Article, codebook: pd.DataFrame) -> pd.DataFrame:
             rows.append(base | {"value": quantity.high, "qualifier": "range_high"})
         else:
             rows.append(base | {"value": quantity.low, "qualifier": QUALIFIERS[quantity.qualifier]})
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     for column in ("part", "period_start", "period_end"):
         frame[column] = pd.to_numeric(frame[column]).astype("Int64")
     return frame
 
 
-def load(path=paths.INDICATORS) -> pd.DataFrame:
+def build_from_files() -> pd.DataFrame:
+    return build(load_article(), load_codebook())
+
+
+def load(path=None) -> pd.DataFrame:
     """The published indicator table, with whole-number columns as nullable integers."""
     frame = pd.read_csv(
-        path,
+        path or paths.INDICATORS,
         dtype={"value": "float64"},
         keep_default_na=False,
         na_values={"period_start": [""], "period_end": [""]},
@@ -73,58 +69,22 @@ def load(path=paths.INDICATORS) -> pd.DataFrame:
     return frame
 
 
+def indicator_row(frame: pd.DataFrame, indicator: str, qualifier: str | None = None) -> pd.Series:
+    """The one row of ``indicator`` (and ``qualifier``, for the two ends of a range)."""
+    rows = frame[frame["indicator"] == indicator]
+    if qualifier is not None:
+        rows = rows[rows["qualifier"] == qualifier]
+    if len(rows) != 1:
+        which = indicator if qualifier is None else f"{indicator} ({qualifier})"
+        raise KeyError(f"indicators: {len(rows)} rows for {which}, expected 1")
+    return rows.iloc[0]
+
+
 def value_of(frame: pd.DataFrame, indicator: str, qualifier: str | None = None) -> float:
-    """The value of one indicator; raise KeyError naming it if absent or ambiguous."""
+    """The value of one indicator; KeyError naming it if absent or ambiguous."""
     rows = frame[frame["indicator"] == indicator]
     if qualifier is not None:
         rows = rows[rows["qualifier"] == qualifier]
     if len(rows) != 1:
         raise KeyError(f"indicator {indicator!r} (qualifier {qualifier}): {len(rows)} rows")
     return rows["value"].iloc[0]
-
-
-def build_from_files() -> pd.DataFrame:
-    return build(load_article(), load_codebook())
-
-
-def period_label(start, end, note: str = "") -> str:
-    """'1996–2014', '2015', 'from 1996' or '' where the article gives no period."""
-    if pd.isna(start) and pd.isna(end):
-        return ""
-    if pd.isna(end):
-        return f"from {start}"
-    if pd.isna(start) or start == end:
-        return f"{end}"
-    return f"{start}–{end}"
-
-
-def display_value(value: float, qualifier: str) -> str:
-    """Thousands separators, and '+' where the article says 多 or 余 (more than)."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    marks = {
-        "at_least": "{}+",
-        "approx": "≈{}",
-        "range_low": "{} (low end)",
-        "range_high": "{} (high end)",
-    }
-    return marks.get(qualifier, "{}").format(text)
-
-
-def reading_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The indicator table as a reader wants it: names, figure as written, value, unit, period."""
-    return pd.DataFrame(
-        {
-            "Indicator": frame["name_en"],
-            "中文": frame["name_zh"],
-            "As written": frame["figure"],
-            "Value": [
-                display_value(v, q) for v, q in zip(frame["value"], frame["qualifier"], strict=True)
-            ],
-            "Unit": frame["unit"],
-            "Period": [
-                period_label(s, e)
-                for s, e in zip(frame["period_start"], frame["period_end"], strict=True)
-            ],
-            "Part": frame["part"],
-        }
-    )

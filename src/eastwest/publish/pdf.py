@@ -21,8 +21,8 @@ import re
 from contextlib import contextmanager
 
 from eastwest.fonts import cjk_serif_font_path, private_fontconfig
-from eastwest.system_libraries import require_pango
-from eastwest.webfonts import CJK_FAMILY
+from eastwest.publish.pango import require_pango
+from eastwest.publish.webfonts import CJK_FAMILY
 
 # The HTML carries the CJK face as a subset of the same font file, cut to the document's
 # characters. The PDF takes that face through CSS() instead of the page: WeasyPrint then subsets a

@@ -6,11 +6,10 @@ from pathlib import Path
 import pandas as pd
 
 from eastwest import paths
+from eastwest.clean.article import Article
+from eastwest.clean.csv_check import check_csv
+from eastwest.clean.fields import codebook_fields
 from eastwest.errors import InputError
-from eastwest.schema import check_csv, codebook_fields
-from eastwest.source import Article
-
-COLUMNS = [field["name"] for field in codebook_fields()]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,78 @@
+"""Official figures published outside the article (data/external/official_totals.csv).
+
+They are context for the article's figures, never a replacement: every row keeps its own
+Chinese term, period and publication, and the timeline marks them apart from the article's.
+"""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from eastwest import paths
+from eastwest.clean.csv_check import check_csv
+from eastwest.clean.fields import official_totals_fields, sources_fields
+
+# A total counted from the year the programme began covers the whole programme.
+PROGRAMME_START = 1996
+
+
+def load_official(path=paths.OFFICIAL_TOTALS) -> pd.DataFrame:
+    """The official figures, each row checked against the field dictionary (numbers, units,
+    publishers), with values as numbers and years as whole numbers."""
+    check_csv(Path(path), official_totals_fields())
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame["value"] = frame["value"].astype("float64")
+    for column in ("period_start", "period_end"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def load_sources(path=paths.SOURCES) -> pd.DataFrame:
+    """data/sources.csv, its columns checked against the field dictionary."""
+    check_csv(Path(path), sources_fields())
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8").set_index("source")
+
+
+def official(
+    frame: pd.DataFrame,
+    series: str,
+    start: int | None = None,
+    end: int | None = None,
+    published: str | None = None,
+) -> pd.Series:
+    """The one official row of ``series`` matching the period and publication date given."""
+    rows = frame[frame["series"] == series]
+    for column, wanted in (("period_start", start), ("period_end", end), ("published", published)):
+        if wanted is not None:
+            rows = rows[rows[column] == wanted]
+    if len(rows) != 1:
+        raise KeyError(
+            f"official figure {series} {start}–{end} (published {published}): {len(rows)} rows"
+        )
+    return rows.iloc[0]
+
+
+def short_publisher(publisher: str) -> str:
+    """``People's Daily (人民日报)`` → ``People's Daily``: labels name the paper in English."""
+    return publisher.split(" (")[0]
+
+
+def citation(row: pd.Series) -> str:
+    """Publisher and date, as every label and source line gives them."""
+    return f"{short_publisher(row['publisher'])}, {row['published']}"
+
+
+# The codebook names a cumulative figure with its period ("财政援助资金(1996—2014年累计)",
+# "Fiscal aid over 20 years"); the term and the series name are what is left without it.
+_PERIOD_ZH = re.compile(r"\s*\((?:\d{4}[—–-]\d{4}年|\d+年)累计\)$")
+_PERIOD_EN = re.compile(r"\s+(?:\d{4}[–—-]\d{4}|over \d+ years)$")
+
+
+def own_term(name_zh: str) -> str:
+    """The Chinese term of an article figure, without the period its name carries."""
+    return _PERIOD_ZH.sub("", name_zh)
+
+
+def series_name_en(name_en: str) -> str:
+    return _PERIOD_EN.sub("", name_en)

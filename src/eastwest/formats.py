@@ -1,0 +1,138 @@
+"""Every way the project writes a number, a period or an amount of money: one home for each.
+
+Amounts are in base units (yuan, persons) everywhere in the data; these functions turn them into
+what a reader sees: 亿元 beside billions of yuan, thousands separators, '+' for the article's
+多/余 (more than), '≈' for a derived or approximate number.
+"""
+
+import math
+import numbers
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+import numpy as np
+import pandas as pd
+
+WAN = 1e4  # 万
+YI = 1e8  # 亿: the unit the article and the charts give amounts of money in
+BILLION = 1e9  # for English prose: 118.2亿 is 11.82 billion
+WAN_YI = 1e12  # 万亿
+
+MISSING = "–"
+MAX_AUTO_DECIMALS = 3
+_MARKS = {"at_least": "{}+", "approx": "≈{}"}
+
+
+def is_missing(value) -> bool:
+    missing = pd.isna(value)
+    return isinstance(missing, bool | np.bool_) and bool(missing)  # a list gives an array
+
+
+def is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def marked(text: str, qualifier: str = "exact") -> str:
+    """'3,000+' where the article says 多/余 (at least), '≈3,000' where it is approximate."""
+    return _MARKS.get(qualifier, "{}").format(text)
+
+
+def fmt_number(value: float, qualifier: str = "exact", decimals: int = 0) -> str:
+    """Thousands separators and the qualifier's mark: 3000 at_least → '3,000+'."""
+    return marked(f"{value:,.{decimals}f}", qualifier)
+
+
+def fmt_scaled(value: float, scale: float) -> str:
+    """``value / scale`` with as few decimals as it needs, at most two: 11.82e9 / 1e8 → '118.2'."""
+    return f"{value / scale:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_yi(value_yuan: float, qualifier: str = "exact") -> str:
+    """A yuan amount in 亿 (100 million), without the unit: 11.82e9 → '118.2'."""
+    return marked(fmt_scaled(value_yuan, YI), qualifier)
+
+
+def fmt_round(value: float, step: float) -> str:
+    """A derived number rounded to ``step`` and marked approximate unless it is exact."""
+    rounded = round(value / step) * step
+    return f"{rounded:,.0f}" if rounded == value else f"≈{rounded:,.0f}"
+
+
+def fmt_percent(share: float, approx: bool = False) -> str:
+    return f"{'≈' if approx else ''}{share * 100:.0f}%"
+
+
+def fmt_one_decimal(value: float) -> str:
+    """One decimal from 1 up, two significant digits below: 72.0, 5.6, 0.3, 0.023.
+
+    Halves round up, as a reader rounding 16.65 by hand would.
+    """
+    number = Decimal(repr(float(value)))
+    if abs(number) >= 1:
+        return f"{number.quantize(Decimal('0.1'), ROUND_HALF_UP):,}"
+    if number == 0:
+        return "0"
+    places = Decimal(1).scaleb(number.adjusted() - 1)  # two significant digits
+    return f"{number.quantize(places, ROUND_HALF_UP).normalize():f}"
+
+
+def fmt_times(ratio: float) -> str:
+    """A ratio as a reader would say it: 2.33×, 11×."""
+    return f"{ratio:.2f}×" if ratio < 10 else f"{ratio:.0f}×"
+
+
+def yi(value: float) -> str:
+    """An amount of yuan in 亿元, one decimal, halves rounded up: 118.2亿元, 7.3亿元."""
+    return f"{fmt_one_decimal(value / YI)}亿元"
+
+
+def billions(value: float) -> str:
+    """The same amount in English: 11.82 billion yuan (two decimals, as 亿 has one)."""
+    return f"{fmt_scaled(value, BILLION)} billion yuan"
+
+
+def yi_first(value: float) -> str:
+    """An amount on its first use: 118.2亿元 (11.82 billion yuan)."""
+    return f"{yi(value)} ({billions(value)})"
+
+
+def display_value(value: float, qualifier: str) -> str:
+    """Thousands separators, and '+' where the article says 多 or 余 (more than)."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    ends = {"range_low": "{} (low end)", "range_high": "{} (high end)"}
+    return ends[qualifier].format(text) if qualifier in ends else marked(text, qualifier)
+
+
+def decimals_needed(values: Iterable) -> int:
+    """The fewest decimals (up to MAX_AUTO_DECIMALS) that show every value as it is."""
+    finite = [float(v) for v in values if is_number(v) and math.isfinite(v)]
+    for decimals in range(MAX_AUTO_DECIMALS + 1):
+        if all(abs(v - round(v, decimals)) <= 1e-9 * max(1.0, abs(v)) for v in finite):
+            return decimals
+    return MAX_AUTO_DECIMALS
+
+
+def format_number(value, decimals: int | None = None, separator: bool = True) -> str:
+    """``1234567.5`` as ``1,234,567.5``; whole floats without a decimal point."""
+    if is_missing(value):
+        return MISSING
+    if not is_number(value):
+        return str(value)
+    if decimals is None:
+        decimals = decimals_needed([value])
+    comma = "," if separator else ""
+    number = float(value)
+    text = f"{number:{comma}.{decimals}f}" if decimals else f"{round(number):{comma}d}"
+    return text.replace("-", "−")  # a true minus sign, as typeset
+
+
+def period(start, end, open_end: str = "{start}–", open_start: str = "–{end}") -> str:
+    """'1996–2014', or '2015' for one year; ``open_end``/``open_start`` word a period with one
+    end unknown ('from {start}'); '' where the article gives no years at all."""
+    if pd.isna(start) and pd.isna(end):
+        return ""
+    if pd.isna(end):
+        return open_end.format(start=start)
+    if pd.isna(start):
+        return open_start.format(end=end)
+    return f"{start}" if start == end else f"{start}–{end}"

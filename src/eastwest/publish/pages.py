@@ -1,0 +1,74 @@
+"""The reviewers' pages: each executed notebook, code included, as an offline HTML page.
+
+``report/notebooks/NN_name.html`` beside ``report/notebooks/NN_name.ipynb``, written by
+``execute`` after it runs the notebook. Each page embeds its own font subsets, links to the
+report and to the other notebooks, and passes the same offline audit as the report.
+"""
+
+from functools import cache
+from pathlib import Path
+
+import nbformat
+
+from eastwest import paths
+from eastwest.atomic import write_text
+from eastwest.publish.document import Inputs
+from eastwest.publish.html_audit import checked
+from eastwest.publish.screen_nav import notebook_navigation
+from eastwest.publish.webfonts import PAGE_LATIN, embedded_font_css
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@cache
+def _template(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def notebook_html(path: Path, inputs: Inputs = Inputs()) -> str:
+    """One executed notebook, code included, as an offline HTML page (without the CJK font)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        template_file="notebook.html.j2",
+        extra_template_paths=[str(TEMPLATES)],
+        embed_images=True,
+    )
+    nb = nbformat.read(path, as_version=4)
+    title = next(
+        (
+            line[2:].strip()
+            for cell in nb.cells
+            if cell.cell_type == "markdown"
+            for line in cell.source.splitlines()
+            if line.startswith("# ")
+        ),
+        "",
+    )
+    name = f"{title} ({path.stem})" if title else path.stem
+    resources = {"metadata": {"name": name, "path": str(inputs.markdown_images)}}
+    page, _ = exporter.from_notebook_node(nb, resources=resources)
+    return page
+
+
+def with_font(page: str, font_css: str) -> str:
+    """``page`` with the CJK font and the Latin-first font stack added to its <head>."""
+    style = f'<style id="eastwest-fonts">\n{font_css}{_template("notebook.css")}</style>\n'
+    return page.replace("</head>", style + "</head>", 1)
+
+
+def write_page(notebook: Path, inputs: Inputs = Inputs()) -> None:
+    """report/notebooks/NN_name.html beside the executed notebook, code included."""
+    page = notebook_navigation(
+        notebook_html(notebook, inputs),
+        notebook.stem,
+        # The source notebooks, not the executed copies: a parallel build renders one page
+        # while others are still executing.
+        [path.stem for path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))],
+        report="../report.html",
+    )
+    write_text(
+        notebook.with_suffix(".html"),
+        checked(with_font(page, embedded_font_css(page, latin=PAGE_LATIN)), notebook.name),
+    )

@@ -1,0 +1,55 @@
+"""The reader's step: ``python -m eastwest.publish.reader INPUT...`` writes ``report/report.html``
+and ``report/report.pdf`` from the executed notebooks, each only when its inputs changed.
+
+One process for both: they share their imports and the CJK font subset. The INPUTs are the
+rule's prerequisites (see ``eastwest.cache``).
+"""
+
+import sys
+from pathlib import Path
+
+from eastwest import cache, paths
+from eastwest.atomic import write_bytes, write_text
+from eastwest.publish.document import Inputs
+
+HTML, PDF = paths.REPORT / "report.html", paths.REPORT / "report.pdf"
+
+
+def executed_notebooks(directory: Path = paths.EXECUTED) -> list[Path]:
+    return sorted(directory.glob("[0-9][0-9]_*.ipynb"))
+
+
+def printed_html(notebooks: list[Path], inputs: Inputs = Inputs()) -> str:
+    """The HTML that becomes report.pdf: the reader's report with the charts as PNG."""
+    from eastwest.publish.assemble import assemble
+
+    return assemble(notebooks, inputs, graphics="png")
+
+
+def write_report_html(notebooks: list[Path], out_dir: Path, inputs: Inputs = Inputs()) -> None:
+    from eastwest.publish.assemble import assemble
+    from eastwest.publish.html_audit import checked
+    from eastwest.publish.screen_nav import screen_navigation
+
+    page = screen_navigation(assemble(notebooks, inputs))
+    write_text(out_dir / "report.html", checked(page, "report.html"))
+
+
+def write_report_pdf(notebooks: list[Path], out_dir: Path, inputs: Inputs = Inputs()) -> None:
+    from eastwest.publish.pdf import render_pdf
+
+    write_bytes(out_dir / "report.pdf", render_pdf(printed_html(notebooks, inputs)))
+
+
+def _render(stale: list[str]) -> None:
+    notebooks = executed_notebooks()
+    if HTML.name in stale:
+        cache.announce(cache.total_steps() - 1, "render report/report.html")
+        write_report_html(notebooks, paths.REPORT)
+    if PDF.name in stale:
+        cache.announce(cache.total_steps(), "render report/report.pdf")
+        write_report_pdf(notebooks, paths.REPORT)
+
+
+if __name__ == "__main__":
+    cache.rerun_if_changed(sys.argv[1:], {HTML.name: [HTML], PDF.name: [PDF]}, _render)
