@@ -26,15 +26,18 @@ from eastwest.analysis.style import (
 from eastwest.clean.indicators import indicator_row
 from eastwest.formats import YI, fmt_number
 
+# The sums of money on the scale chart: indicator, channel of aid, label.
+_SCALE = [
+    ("fiscal_aid_1996_2014", "government", "Fiscal aid 财政援助资金"),
+    ("fiscal_aid_20y", "government", "Fiscal aid 财政援助"),
+    ("enterprise_investment_1996_2014", "enterprise", "Enterprise investment 企业实际投资"),
+    ("zhu_yinglong_donation", "society", "Zhu Yinglong’s gifts 朱英龙捐赠"),
+]
+
 
 def funding_scale(ind: pd.DataFrame) -> Chart:
     """Fiscal aid, enterprise investment and the largest private gift, in 亿元 on a log axis."""
-    spec = [
-        ("fiscal_aid_1996_2014", "government", "Fiscal aid 财政援助资金"),
-        ("fiscal_aid_20y", "government", "Fiscal aid 财政援助"),
-        ("enterprise_investment_1996_2014", "enterprise", "Enterprise investment 企业实际投资"),
-        ("zhu_yinglong_donation", "society", "Zhu Yinglong’s gifts 朱英龙捐赠"),
-    ]
+    spec = _SCALE
     rows = [indicator_row(ind, key) for key, _, _ in spec]
     fiscal, _, enterprise, _ = rows
     ratio = enterprise["value"] / fiscal["value"]
@@ -91,25 +94,28 @@ def funding_scale(ind: pd.DataFrame) -> Chart:
                   columnspacing=0.9, fontsize=8)  # fmt: skip
         ax.set_ylim(-0.6, len(rows) - 0.1)
         add_source(fig, {r["part"] for r in rows})
+    ratio_mark = {
+        "mark": "enterprise_to_fiscal_ratio",
+        "indicator": f"{enterprise['indicator']} / {fiscal['indicator']}",
+        "role": "written",
+        "value": ratio,
+        "unit": "ratio",
+        "qualifier": "approx",
+        "plotted": float("nan"),
+        "label": ratio_text,
+    }
     data = chart_data(
         [
             {**input_mark(r), "role": "plotted", "plotted": v, "label": t}
             for r, v, t in zip(rows, plotted, labels, strict=True)
         ]
-        + [
-            {
-                "mark": "enterprise_to_fiscal_ratio",
-                "indicator": f"{enterprise['indicator']} / {fiscal['indicator']}",
-                "role": "written",
-                "value": ratio,
-                "unit": "ratio",
-                "qualifier": "approx",
-                "plotted": float("nan"),
-                "label": ratio_text,
-            }
-        ]
+        + [ratio_mark]
     )
-    alt = (
+    return Chart(fig, data, _dot_alt(spec, rows, labels), "funding_scale")
+
+
+def _dot_alt(spec: list[tuple], rows: list[pd.Series], labels: list[str]) -> str:
+    return (
         "Dot chart on a log scale, in 亿元 (100 million yuan). "
         + "; ".join(
             f"{label}, {period_label(r)}: {t}"
@@ -117,7 +123,6 @@ def funding_scale(ind: pd.DataFrame) -> Chart:
         )
         + "."
     )
-    return Chart(fig, data, alt, "funding_scale")
 
 
 def funding_outputs(ind: pd.DataFrame) -> Chart:

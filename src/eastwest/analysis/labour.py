@@ -1,6 +1,7 @@
 """Chapter 3, labour and people: the charts of income per worker, training and exchanges."""
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -51,137 +52,156 @@ def share_bounds(part: pd.Series, whole: pd.Series) -> tuple[float, float]:
     return part["value"] / whole_high, part_high / whole["value"]
 
 
-def labour_income(ind: pd.DataFrame) -> Chart:
-    """Income per worker three ways: 1996–2014 per person-time, Guangxi 2015, Dongguan wages."""
-    export = indicator_row(ind, "labour_export_1996_2014")
-    income = indicator_row(ind, "labour_income_1996_2014")
-    gx_workers = indicator_row(ind, "guangxi_labour_export_2015")
-    gx_income = indicator_row(ind, "guangxi_labour_income_2015")
-    low = indicator_row(ind, "dongguan_hechi_wage", "range_low")
-    high = indicator_row(ind, "dongguan_hechi_wage", "range_high")
+@dataclass(frozen=True)
+class _Income:
+    """The figures the income chart reads and the numbers it derives from them."""
 
-    per_trip = income["value"] / export["value"]
-    per_worker = gx_income["value"] / gx_workers["value"]
-    per_month = per_worker / MONTHS_PER_YEAR
-    trip_text = fmt_round(per_trip, 100)
-    worker_text = fmt_round(per_worker, 100)
-    month_text = fmt_round(per_month, 10)
-    wage_text = f"{fmt_number(low['value'])}–{fmt_number(high['value'])}"
-    gx_region = region_label(gx_workers["region_to"])
-    dh_pair = f"{region_label(low['region_from'])} → {region_label(low['region_to'])}"
+    export: pd.Series
+    income: pd.Series
+    gx_workers: pd.Series
+    gx_income: pd.Series
+    low: pd.Series
+    high: pd.Series
 
-    with style():
-        fig = Figure(figsize=(PRINT_WIDTH, 3.5))
-        left, right = fig.subplots(1, 2, width_ratios=[1.3, 1])
-        title(fig, "Guangxi’s 2015 earnings per worker fit the wages reported in Dongguan")
+    @property
+    def per_trip(self) -> float:
+        return self.income["value"] / self.export["value"]
 
-        colours = [PEOPLE_PALE, PEOPLE]
-        rows = [
-            (
-                f"All pairs 东西扶贫协作, {period_label(export)}: per person-time 每人次",
-                per_trip,
-                f"{trip_text} yuan\n= {income['figure']} ÷ {export['figure']}",
-            ),
-            (
-                f"{gx_region}, {period_label(gx_workers)}: per worker 每人",
-                per_worker,
-                f"{worker_text} yuan\n= {gx_income['figure']} ÷ {gx_workers['figure']}",
-            ),
-        ]
-        for y, (label, value, text), colour in zip([1, 0], rows, colours, strict=True):
-            left.barh(y, value, height=0.42, color=colour)
-            left.text(0, y + 0.27, label, va="bottom", fontsize=8.5, color=INK)
-            left.annotate(
-                text,
-                (value, y),
-                xytext=(4, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=8,
-                color=INK,
-                linespacing=1.3,
-            )
-        left.set_ylim(-0.45, 1.75)
-        left.set_xlim(0, per_worker * 1.75)
-        left.yaxis.set_visible(False)
-        left.spines["left"].set_visible(False)
-        left.xaxis.set_major_locator(MaxNLocator(3))
-        thousands_axis(left.xaxis)
-        left.set_xlabel("yuan 元 (per person-time or per worker)")
-        left.set_title("Income 劳务收入 per trip and per worker", color=INK)
+    @property
+    def per_worker(self) -> float:
+        return self.gx_income["value"] / self.gx_workers["value"]
 
-        right.axvspan(low["value"], high["value"], color=GUIDE, alpha=0.6, lw=0)
-        right.hlines(0, low["value"], high["value"], color=MUTED, lw=7)
-        right.text(
-            (low["value"] + high["value"]) / 2,
-            0.27,
-            f"{dh_pair}\nwage range 平均工资 {wage_text}",
-            ha="center",
-            va="bottom",
+    @property
+    def per_month(self) -> float:
+        return self.per_worker / MONTHS_PER_YEAR
+
+    @property
+    def trip_text(self) -> str:
+        return fmt_round(self.per_trip, 100)
+
+    @property
+    def worker_text(self) -> str:
+        return fmt_round(self.per_worker, 100)
+
+    @property
+    def month_text(self) -> str:
+        return fmt_round(self.per_month, 10)
+
+    @property
+    def wage_text(self) -> str:
+        return f"{fmt_number(self.low['value'])}–{fmt_number(self.high['value'])}"
+
+    @property
+    def gx_region(self) -> str:
+        return region_label(self.gx_workers["region_to"])
+
+    @property
+    def dh_pair(self) -> str:
+        return f"{region_label(self.low['region_from'])} → {region_label(self.low['region_to'])}"
+
+
+def _income_panel(ax, n: _Income) -> None:
+    colours = [PEOPLE_PALE, PEOPLE]
+    rows = [
+        (
+            f"All pairs 东西扶贫协作, {period_label(n.export)}: per person-time 每人次",
+            n.per_trip,
+            f"{n.trip_text} yuan\n= {n.income['figure']} ÷ {n.export['figure']}",
+        ),
+        (
+            f"{n.gx_region}, {period_label(n.gx_workers)}: per worker 每人",
+            n.per_worker,
+            f"{n.worker_text} yuan\n= {n.gx_income['figure']} ÷ {n.gx_workers['figure']}",
+        ),
+    ]
+    for y, (label, value, text), colour in zip([1, 0], rows, colours, strict=True):
+        ax.barh(y, value, height=0.42, color=colour)
+        ax.text(0, y + 0.27, label, va="bottom", fontsize=8.5, color=INK)
+        ax.annotate(
+            text,
+            (value, y),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
             fontsize=8,
             color=INK,
+            linespacing=1.3,
         )
-        right.plot([per_month], [1], "o", color=PEOPLE, ms=8)
-        right.text(
-            per_month,
-            1.2,
-            f"{gx_region} {period_label(gx_workers)}: {month_text}\n"
-            f"({worker_text} ÷ {MONTHS_PER_YEAR} months)",
-            ha="center",
-            va="bottom",
-            fontsize=8,
-            color=INK,
-        )
-        right.set_ylim(-0.45, 1.95)
-        right.set_xlim(0, high["value"] * 1.4)
-        right.yaxis.set_visible(False)
-        right.spines["left"].set_visible(False)
-        right.xaxis.set_major_locator(MaxNLocator(4))
-        thousands_axis(right.xaxis)
-        right.set_xlabel("yuan a month 元/月")
-        right.set_title("Per month, if earned over a year", color=INK)
+    ax.set_ylim(-0.45, 1.75)
+    ax.set_xlim(0, n.per_worker * 1.75)
+    ax.yaxis.set_visible(False)
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_locator(MaxNLocator(3))
+    thousands_axis(ax.xaxis)
+    ax.set_xlabel("yuan 元 (per person-time or per worker)")
+    ax.set_title("Income 劳务收入 per trip and per worker", color=INK)
 
-        add_source(
-            fig,
-            {export["part"], gx_workers["part"], low["part"]},
-            notes=[
-                "A person-time (人次) counts a worker once per trip, so one worker can count "
-                "several times. The article does not say the wage is monthly; at this size it "
-                "reads as one."
-            ],
-        )
 
-    data = chart_data(
+def _wage_panel(ax, n: _Income) -> None:
+    ax.axvspan(n.low["value"], n.high["value"], color=GUIDE, alpha=0.6, lw=0)
+    ax.hlines(0, n.low["value"], n.high["value"], color=MUTED, lw=7)
+    ax.text(
+        (n.low["value"] + n.high["value"]) / 2,
+        0.27,
+        f"{n.dh_pair}\nwage range 平均工资 {n.wage_text}",
+        ha="center",
+        va="bottom",
+        fontsize=8,
+        color=INK,
+    )
+    ax.plot([n.per_month], [1], "o", color=PEOPLE, ms=8)
+    ax.text(
+        n.per_month,
+        1.2,
+        f"{n.gx_region} {period_label(n.gx_workers)}: {n.month_text}\n"
+        f"({n.worker_text} ÷ {MONTHS_PER_YEAR} months)",
+        ha="center",
+        va="bottom",
+        fontsize=8,
+        color=INK,
+    )
+    ax.set_ylim(-0.45, 1.95)
+    ax.set_xlim(0, n.high["value"] * 1.4)
+    ax.yaxis.set_visible(False)
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_locator(MaxNLocator(4))
+    thousands_axis(ax.xaxis)
+    ax.set_xlabel("yuan a month 元/月")
+    ax.set_title("Per month, if earned over a year", color=INK)
+
+
+def _income_data(n: _Income) -> pd.DataFrame:
+    return chart_data(
         [
             {
                 "mark": "income_per_person_time",
                 "indicator": "labour_income_1996_2014 / labour_export_1996_2014",
                 "role": "plotted",
-                "value": per_trip,
+                "value": n.per_trip,
                 "unit": "yuan per person-time",
                 "qualifier": "approx",
-                "plotted": per_trip,
-                "label": trip_text,
+                "plotted": n.per_trip,
+                "label": n.trip_text,
             },
             {
                 "mark": "income_per_worker_2015",
                 "indicator": "guangxi_labour_income_2015 / guangxi_labour_export_2015",
                 "role": "plotted",
-                "value": per_worker,
+                "value": n.per_worker,
                 "unit": "yuan per worker",
                 "qualifier": "exact",
-                "plotted": per_worker,
-                "label": worker_text,
+                "plotted": n.per_worker,
+                "label": n.worker_text,
             },
             {
                 "mark": "income_per_month_2015",
                 "indicator": "guangxi_labour_income_2015 / guangxi_labour_export_2015 / 12",
                 "role": "plotted",
-                "value": per_month,
+                "value": n.per_month,
                 "unit": "yuan per month",
                 "qualifier": "exact",
-                "plotted": per_month,
-                "label": month_text,
+                "plotted": n.per_month,
+                "label": n.month_text,
             },
             *(
                 {
@@ -191,20 +211,50 @@ def labour_income(ind: pd.DataFrame) -> Chart:
                     "plotted": r["value"],
                     "label": fmt_number(r["value"]),
                 }
-                for r in (low, high)
+                for r in (n.low, n.high)
             ),
-            *(input_mark(r) for r in (export, income, gx_workers, gx_income)),
+            *(input_mark(r) for r in (n.export, n.income, n.gx_workers, n.gx_income)),
         ]
     )
-    alt = (
-        f"Two bar panels. Income per head: {trip_text} yuan per person-time for all pairs in "
-        f"{period_label(export)} ({income['figure']} over {export['figure']}), against "
-        f"{worker_text} yuan per worker for {gx_region} in {period_label(gx_workers)} "
-        f"({gx_income['figure']} over {gx_workers['figure']}). Per month: the Guangxi figure "
-        f"spread over {MONTHS_PER_YEAR} months is {month_text} yuan, inside the {wage_text} yuan "
-        f"wage range reported for workers placed from Hechi in Dongguan."
+
+
+def _income_alt(n: _Income) -> str:
+    return (
+        f"Two bar panels. Income per head: {n.trip_text} yuan per person-time for all pairs in "
+        f"{period_label(n.export)} ({n.income['figure']} over {n.export['figure']}), against "
+        f"{n.worker_text} yuan per worker for {n.gx_region} in {period_label(n.gx_workers)} "
+        f"({n.gx_income['figure']} over {n.gx_workers['figure']}). Per month: the Guangxi "
+        f"figure spread over {MONTHS_PER_YEAR} months is {n.month_text} yuan, inside the "
+        f"{n.wage_text} yuan wage range reported for workers placed from Hechi in Dongguan."
     )
-    return Chart(fig, data, alt, "labour_income")
+
+
+def labour_income(ind: pd.DataFrame) -> Chart:
+    """Income per worker three ways: 1996–2014 per person-time, Guangxi 2015, Dongguan wages."""
+    n = _Income(
+        indicator_row(ind, "labour_export_1996_2014"),
+        indicator_row(ind, "labour_income_1996_2014"),
+        indicator_row(ind, "guangxi_labour_export_2015"),
+        indicator_row(ind, "guangxi_labour_income_2015"),
+        indicator_row(ind, "dongguan_hechi_wage", "range_low"),
+        indicator_row(ind, "dongguan_hechi_wage", "range_high"),
+    )
+    with style():
+        fig = Figure(figsize=(PRINT_WIDTH, 3.5))
+        left, right = fig.subplots(1, 2, width_ratios=[1.3, 1])
+        title(fig, "Guangxi’s 2015 earnings per worker fit the wages reported in Dongguan")
+        _income_panel(left, n)
+        _wage_panel(right, n)
+        add_source(
+            fig,
+            {n.export["part"], n.gx_workers["part"], n.low["part"]},
+            notes=[
+                "A person-time (人次) counts a worker once per trip, so one worker can count "
+                "several times. The article does not say the wage is monthly; at this size it "
+                "reads as one."
+            ],
+        )
+    return Chart(fig, _income_data(n), _income_alt(n), "labour_income")
 
 
 def training_to_jobs(ind: pd.DataFrame) -> Chart:

@@ -150,153 +150,140 @@ def _short_en(name_en: str) -> str:
     return re.sub(r" (district|county|prefecture)$", "", name_en)
 
 
-def pairings_map(
-    ind: pd.DataFrame, pairings: pd.DataFrame | None = None, regions: pd.DataFrame | None = None
-) -> Chart:
-    """A schematic of every east → west pair the article names, at approximate seats."""
-    pairings = load_pairings() if pairings is None else pairings
-    regions = load_regions() if regions is None else regions
-    pairs = with_coordinates(pairings, regions)
-    east_n = indicator_row(ind, "east_counties_paired")
-    west_n = indicator_row(ind, "west_counties_paired")
-    used = pd.unique(pd.concat([pairs["east_id"], pairs["west_id"]]))
-    points = regions.set_index("region_id").loc[used].reset_index()
-    kind_style = {
-        "named_model": {"color": OKABE_ITO["blue"], "lw": 2.0, "ls": "-"},
-        "reported_project": {"color": OKABE_ITO["vermillion"], "lw": 1.2, "ls": (0, (4, 2))},
-    }
-    kind_label = {
-        "named_model": "Named model 模式 (闽宁, 沪滇, …)",
-        "reported_project": "Reported project 报道的项目",
-    }
-    # Degrees of longitude shrink with latitude (the cosine); the stretch then gives the crowded
-    # south-west a little more room between neighbours, as a schematic may.
-    aspect = _MAP_STRETCH / math.cos(math.radians(points["lat"].mean()))
+_KIND_STYLE = {
+    "named_model": {"color": OKABE_ITO["blue"], "lw": 2.0, "ls": "-"},
+    "reported_project": {"color": OKABE_ITO["vermillion"], "lw": 1.2, "ls": (0, (4, 2))},
+}
+_KIND_LABEL = {
+    "named_model": "Named model 模式 (闽宁, 沪滇, …)",
+    "reported_project": "Reported project 报道的项目",
+}
 
-    with style():
-        fig = Figure(figsize=_MAP_SIZE)
-        ax = fig.subplots()
-        title(fig, "East → west pairs named in the article 东西扶贫协作结对")
-        for pair in pairs.itertuples():
-            st = kind_style[pair.kind]
-            rad = _ARC_RAD.get(pair.pair_id, _DEFAULT_RAD)
-            ax.annotate(
-                "",
-                xy=(pair.west_lon, pair.west_lat),
-                xytext=(pair.east_lon, pair.east_lat),
-                arrowprops={
-                    "arrowstyle": "-|>,head_length=0.55,head_width=0.25",
-                    "connectionstyle": f"arc3,rad={rad}",
-                    "color": st["color"],
-                    "lw": st["lw"],
-                    "linestyle": st["ls"],
-                    "shrinkA": 4,
-                    "shrinkB": 5,
-                },
-                zorder=2,
+
+def _draw_pairs(ax, pairs: pd.DataFrame, aspect: float) -> None:
+    """An arrow from the aiding to the aided side of each pair, a model's name on its arc."""
+    for pair in pairs.itertuples():
+        st = _KIND_STYLE[pair.kind]
+        rad = _ARC_RAD.get(pair.pair_id, _DEFAULT_RAD)
+        ax.annotate(
+            "",
+            xy=(pair.west_lon, pair.west_lat),
+            xytext=(pair.east_lon, pair.east_lat),
+            arrowprops={
+                "arrowstyle": "-|>,head_length=0.55,head_width=0.25",
+                "connectionstyle": f"arc3,rad={rad}",
+                "color": st["color"],
+                "lw": st["lw"],
+                "linestyle": st["ls"],
+                "shrinkA": 4,
+                "shrinkB": 5,
+            },
+            zorder=2,
+        )
+        if pair.kind == "named_model":
+            # The model's short name (闽宁, 浙川, …) on the middle of its arc.
+            x, y = _arc_middle(
+                pair.east_lon, pair.east_lat, pair.west_lon, pair.west_lat, rad, aspect
             )
-            if pair.kind == "named_model":
-                # The model's short name (闽宁, 浙川, …) on the middle of its arc.
-                x, y = _arc_middle(
-                    pair.east_lon, pair.east_lat, pair.west_lon, pair.west_lat, rad, aspect
-                )
-                ax.text(
-                    x,
-                    y,
-                    pair.model_zh.split("; ")[0][:2],
-                    ha="center",
-                    va="center",
-                    fontsize=9,
-                    color=OKABE_ITO["blue"],
-                    path_effects=_HALO,
-                    zorder=4,
-                )
-        for side in ("east", "west"):
-            sel = points[points["side"] == side]
-            ax.scatter(
-                sel["lon"],
-                sel["lat"],
-                s=26,
-                zorder=3,
-                linewidth=1.1,
-                edgecolor=INK,
-                facecolor=INK if side == "east" else "white",
-            )
-        for pt in points.itertuples():
-            default = (6, 0, "left", "center") if pt.side == "east" else (-6, 0, "right", "center")
-            dx, dy, ha, va = _LABEL_PLACEMENT.get(pt.region_id, default)
-            # Labels moved well away from their point keep a thin leader line back to it.
-            leader = (
-                {"arrowstyle": "-", "color": MUTED, "lw": 0.5, "shrinkA": 1, "shrinkB": 3}
-                if math.hypot(dx, dy) > 12
-                else None
-            )
-            ax.annotate(
-                f"{pt.name_zh} {_short_en(pt.name_en)}",
-                (pt.lon, pt.lat),
-                xytext=(dx, dy),
-                textcoords="offset points",
-                ha=ha,
-                va=va,
-                fontsize=_MAP_LABEL_SIZE,
-                color=INK,
+            ax.text(
+                x,
+                y,
+                pair.model_zh.split("; ")[0][:2],
+                ha="center",
+                va="center",
+                fontsize=9,
+                color=OKABE_ITO["blue"],
                 path_effects=_HALO,
-                arrowprops=leader,
-                zorder=5,
+                zorder=4,
             )
-        ax.set_aspect(aspect)
-        ax.set_xlim(points["lon"].min() - 4.0, points["lon"].max() + 4.5)
-        ax.set_ylim(points["lat"].min() - 1.5, points["lat"].max() + 2.5)
-        ax.set_axis_off()
-        handles = [
-            mpl.lines.Line2D(
-                [],
-                [],
-                color=kind_style[k]["color"],
-                lw=kind_style[k]["lw"],
-                ls=kind_style[k]["ls"],
-                label=kind_label[k],
-            )
-            for k in kind_label
-        ] + [
-            mpl.lines.Line2D([], [], ls="", marker="o", ms=5, color=INK, label="East 东部 (aids)"),
-            mpl.lines.Line2D(
-                [], [], ls="", marker="o", ms=5, mfc="white", mec=INK, label="West 西部 (aided)"
-            ),
-        ]
-        ax.legend(
-            handles=handles,
-            loc=_MAP_LEGEND_LOC,
-            bbox_to_anchor=_MAP_LEGEND_AT,
+
+
+def _draw_regions(ax, points: pd.DataFrame) -> None:
+    """Each region's point, filled for the east, with its name beside it."""
+    for side in ("east", "west"):
+        sel = points[points["side"] == side]
+        ax.scatter(
+            sel["lon"],
+            sel["lat"],
+            s=26,
+            zorder=3,
+            linewidth=1.1,
+            edgecolor=INK,
+            facecolor=INK if side == "east" else "white",
+        )
+    for pt in points.itertuples():
+        default = (6, 0, "left", "center") if pt.side == "east" else (-6, 0, "right", "center")
+        dx, dy, ha, va = _LABEL_PLACEMENT.get(pt.region_id, default)
+        # Labels moved well away from their point keep a thin leader line back to it.
+        leader = (
+            {"arrowstyle": "-", "color": MUTED, "lw": 0.5, "shrinkA": 1, "shrinkB": 3}
+            if math.hypot(dx, dy) > 12
+            else None
+        )
+        ax.annotate(
+            f"{pt.name_zh} {_short_en(pt.name_en)}",
+            (pt.lon, pt.lat),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha=ha,
+            va=va,
             fontsize=_MAP_LABEL_SIZE,
-        )
-        counties = (
-            f"Beyond these pairs: {fmt_number(east_n['value'], east_n['qualifier'])} eastern "
-            f"counties and cities are paired\nwith "
-            f"{fmt_number(west_n['value'], west_n['qualifier'])} western counties "
-            f"({period_label(east_n)})\n"
-            f"东部{east_n['figure']}县市与西部{west_n['figure']}(市)结成帮扶对子"
-        )
-        ax.text(
-            0.0,
-            1.0,
-            counties,
-            transform=ax.transAxes,
-            ha="left",
-            va="top",
-            fontsize=8,
             color=INK,
-            linespacing=1.4,
+            path_effects=_HALO,
+            arrowprops=leader,
+            zorder=5,
         )
-        add_source(
-            fig,
-            set(pairs["part"]) | {east_n["part"], west_n["part"]},
-            notes=[
-                "Points at approximate seats of government (capital, prefecture or county seat); "
-                "a schematic, not a map. Arrows run from the aiding to the aided side."
-            ],
+
+
+def _map_legend(ax) -> None:
+    handles = [
+        mpl.lines.Line2D(
+            [],
+            [],
+            color=_KIND_STYLE[k]["color"],
+            lw=_KIND_STYLE[k]["lw"],
+            ls=_KIND_STYLE[k]["ls"],
+            label=_KIND_LABEL[k],
         )
-    data = chart_data(
+        for k in _KIND_LABEL
+    ] + [
+        mpl.lines.Line2D([], [], ls="", marker="o", ms=5, color=INK, label="East 东部 (aids)"),
+        mpl.lines.Line2D(
+            [], [], ls="", marker="o", ms=5, mfc="white", mec=INK, label="West 西部 (aided)"
+        ),
+    ]
+    ax.legend(
+        handles=handles,
+        loc=_MAP_LEGEND_LOC,
+        bbox_to_anchor=_MAP_LEGEND_AT,
+        fontsize=_MAP_LABEL_SIZE,
+    )
+
+
+def _county_counts(ax, east_n: pd.Series, west_n: pd.Series) -> None:
+    """The article's counts of paired counties, beyond the pairs drawn."""
+    counties = (
+        f"Beyond these pairs: {fmt_number(east_n['value'], east_n['qualifier'])} eastern "
+        f"counties and cities are paired\nwith "
+        f"{fmt_number(west_n['value'], west_n['qualifier'])} western counties "
+        f"({period_label(east_n)})\n"
+        f"东部{east_n['figure']}县市与西部{west_n['figure']}(市)结成帮扶对子"
+    )
+    ax.text(
+        0.0,
+        1.0,
+        counties,
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize=8,
+        color=INK,
+        linespacing=1.4,
+    )
+
+
+def _map_data(pairs: pd.DataFrame, east_n: pd.Series, west_n: pd.Series) -> pd.DataFrame:
+    return chart_data(
         [
             {
                 "mark": pair.pair_id,
@@ -315,9 +302,12 @@ def pairings_map(
             for r in (east_n, west_n)
         ]
     )
+
+
+def _map_alt(pairs: pd.DataFrame, east_n: pd.Series, west_n: pd.Series) -> str:
     named = pairs[pairs["kind"] == "named_model"]
     reported = pairs[pairs["kind"] == "reported_project"]
-    alt = (
+    return (
         f"Schematic of {len(pairs)} east-to-west pairs at approximate seats of government. "
         "Named models: "
         + ", ".join(f"{p.east_en} to {p.west_en} ({p.model_zh})" for p in named.itertuples())
@@ -326,4 +316,43 @@ def pairings_map(
         + f". In all, {fmt_number(east_n['value'])} eastern counties and cities are paired "
         f"with {fmt_number(west_n['value'])} western counties."
     )
-    return Chart(fig, data, alt, "funding_pairings")
+
+
+def pairings_map(
+    ind: pd.DataFrame, pairings: pd.DataFrame | None = None, regions: pd.DataFrame | None = None
+) -> Chart:
+    """A schematic of every east → west pair the article names, at approximate seats."""
+    pairings = load_pairings() if pairings is None else pairings
+    regions = load_regions() if regions is None else regions
+    pairs = with_coordinates(pairings, regions)
+    east_n = indicator_row(ind, "east_counties_paired")
+    west_n = indicator_row(ind, "west_counties_paired")
+    used = pd.unique(pd.concat([pairs["east_id"], pairs["west_id"]]))
+    points = regions.set_index("region_id").loc[used].reset_index()
+    # Degrees of longitude shrink with latitude (the cosine); the stretch then gives the crowded
+    # south-west a little more room between neighbours, as a schematic may.
+    aspect = _MAP_STRETCH / math.cos(math.radians(points["lat"].mean()))
+
+    with style():
+        fig = Figure(figsize=_MAP_SIZE)
+        ax = fig.subplots()
+        title(fig, "East → west pairs named in the article 东西扶贫协作结对")
+        _draw_pairs(ax, pairs, aspect)
+        _draw_regions(ax, points)
+        ax.set_aspect(aspect)
+        ax.set_xlim(points["lon"].min() - 4.0, points["lon"].max() + 4.5)
+        ax.set_ylim(points["lat"].min() - 1.5, points["lat"].max() + 2.5)
+        ax.set_axis_off()
+        _map_legend(ax)
+        _county_counts(ax, east_n, west_n)
+        add_source(
+            fig,
+            set(pairs["part"]) | {east_n["part"], west_n["part"]},
+            notes=[
+                "Points at approximate seats of government (capital, prefecture or county seat); "
+                "a schematic, not a map. Arrows run from the aiding to the aided side."
+            ],
+        )
+    return Chart(
+        fig, _map_data(pairs, east_n, west_n), _map_alt(pairs, east_n, west_n), "funding_pairings"
+    )

@@ -286,14 +286,23 @@ def fiscal_pace_chart(pace, totals: pd.DataFrame) -> Chart:
             f"between the article’s two totals, reading the “20 years” as "
             f"{PROGRAMME_START}–{end}. Yuan of each year, not adjusted for prices."
         ])  # fmt: skip
-    data = pd.DataFrame(
+    return Chart(fig, _pace_data(segments, others, end), _pace_alt(pace, segments, others),
+                 "funding_fiscal_pace")  # fmt: skip
+
+
+def _pace_data(segments: list[tuple], others: pd.DataFrame, end: int) -> pd.DataFrame:
+    return pd.DataFrame(
         [{"period": label, "first_year": first, "last_year": last, "yearly_yuan": yearly}
          for first, last, yearly, label in segments]
         + [{"period": f"{end}–{r.period_end_assumed}", "first_year": end,
             "last_year": end + r.added_years - 1, "yearly_yuan": r.implied_yearly_added}
            for r in others.itertuples()]
     )  # fmt: skip
-    alt = (
+
+
+def _pace_alt(pace, segments: list[tuple], others: pd.DataFrame) -> str:
+    end = pace.end
+    return (
         "Bar chart of fiscal aid a year in 亿元 (100 million yuan), nominal: "
         + "; ".join(f"{label}: {yi(yearly)} a year" for _, _, yearly, label in segments)
         + f". The {PROGRAMME_START}–{end - 1} average is {yi(pace.mean_1996_2014)} a year. "
@@ -302,4 +311,3 @@ def fiscal_pace_chart(pace, totals: pd.DataFrame) -> Chart:
                       for r in others.itertuples())
         + "."
     )  # fmt: skip
-    return Chart(fig, data, alt, "funding_fiscal_pace")

@@ -75,6 +75,38 @@ def read_sha256(path: Path) -> str:
     return digest
 
 
+def _appendix_heads(document: Document) -> dict[str, Entry]:
+    """The appendix's headings, numbered A, A.1, … and added to the contents."""
+    heads = {}
+    for level, number, title in APPENDIX_HEADS:
+        ident = document.unique_id("app-" + slug(number))
+        heads[number] = Entry(level, number, ident, Markup.escape(title))
+        document.contents.append(heads[number])
+    return heads
+
+
+def _appendix_tables(document: Document, inputs: Inputs, indicator_rows) -> tuple:
+    """Tables A.1 (the article's figures) and A.2 (other publications), and A.2's references."""
+
+    def numbered(number: str, name: str, caption: str, table: str) -> Markup:
+        return Markup(document.table({"name": name, "caption": caption}, table, number=number))
+
+    indicators = numbered(
+        "A.1",
+        "indicators",
+        "Every figure in the article, as written, with the sentence it comes from.",
+        indicator_table(indicator_rows),
+    )
+    totals, references = totals_table(read_text_csv(inputs.official_totals))
+    totals = numbered(
+        "A.2",
+        "official-totals",
+        "Figures for the programme published elsewhere, each with its own term (术语).",
+        totals,
+    )
+    return indicators, totals, references
+
+
 def assemble(
     notebooks: list[Path],
     inputs: Inputs = Inputs(),
@@ -91,29 +123,9 @@ def assemble(
     for path in notebooks:
         document.notebook(nbformat.read(path, as_version=4), path.stem)
     sources = read_text_csv(inputs.sources)
-    heads = {}
-    for level, number, title in APPENDIX_HEADS:
-        ident = document.unique_id("app-" + slug(number))
-        heads[number] = Entry(level, number, ident, Markup.escape(title))
-        document.contents.append(heads[number])
-
-    def numbered(number: str, name: str, caption: str, table: str) -> Markup:
-        return Markup(document.table({"name": name, "caption": caption}, table, number=number))
-
+    heads = _appendix_heads(document)
     indicator_rows = read_text_csv(inputs.indicators)
-    indicators = numbered(
-        "A.1",
-        "indicators",
-        "Every figure in the article, as written, with the sentence it comes from.",
-        indicator_table(indicator_rows),
-    )
-    totals, references = totals_table(read_text_csv(inputs.official_totals))
-    totals = numbered(
-        "A.2",
-        "official-totals",
-        "Figures for the programme published elsewhere, each with its own term (术语).",
-        totals,
-    )
+    indicators, totals, references = _appendix_tables(document, inputs, indicator_rows)
     citation = read_citation(inputs.citation)
     entries = {f"Figure {e.number}": e.ident for e in document.figures}
     entries |= {f"Table {e.number}": e.ident for e in document.tables}
