@@ -11,12 +11,11 @@ from eastwest.analysis.style import (
     ACTOR_COLOURS,
     GUIDE,
     INK,
-    PRINT_WIDTH,
     Chart,
     add_source,
     chart_data,
     input_mark,
-    log_axis,
+    log_dot_figure,
     nice_ceiling,
     period_label,
     style,
@@ -45,12 +44,9 @@ def funding_scale(ind: pd.DataFrame) -> Chart:
     plotted = [r["value"] / YI for r in rows]
 
     with style():
-        fig = Figure(figsize=(PRINT_WIDTH, 3.3))
-        ax = fig.subplots()
-        title(fig, "Enterprise investment was about a hundred times the fiscal aid")
-        ys = list(range(len(rows)))[::-1]
+        heading = "Enterprise investment was about a hundred times the fiscal aid"
+        fig, ax, ys = log_dot_figure(heading, plotted)
         low, high = min(plotted), max(plotted)
-        log_axis(ax, low, high)
         ax.set_xlim(10 ** math.floor(math.log10(low)), 10 ** math.ceil(math.log10(high)))
         span = math.log10(ax.get_xlim()[1] / ax.get_xlim()[0])
         labels = []

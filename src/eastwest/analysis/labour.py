@@ -19,7 +19,7 @@ from eastwest.analysis.style import (
     add_source,
     chart_data,
     input_mark,
-    log_axis,
+    log_dot_figure,
     period_label,
     style,
     thousands_axis,
@@ -100,6 +100,18 @@ class _Income:
         return f"{region_label(self.low['region_from'])} → {region_label(self.low['region_to'])}"
 
 
+def _yuan_panel(ax, top: float, right: float, ticks: int, xlabel: str, heading: str) -> None:
+    """A panel of yuan along x alone: no y axis, a few thousands-separated ticks."""
+    ax.set_ylim(-0.45, top)
+    ax.set_xlim(0, right)
+    ax.yaxis.set_visible(False)
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_locator(MaxNLocator(ticks))
+    thousands_axis(ax.xaxis)
+    ax.set_xlabel(xlabel)
+    ax.set_title(heading, color=INK)
+
+
 def _income_panel(ax, n: _Income) -> None:
     colours = [PEOPLE_PALE, PEOPLE]
     rows = [
@@ -127,14 +139,8 @@ def _income_panel(ax, n: _Income) -> None:
             color=INK,
             linespacing=1.3,
         )
-    ax.set_ylim(-0.45, 1.75)
-    ax.set_xlim(0, n.per_worker * 1.75)
-    ax.yaxis.set_visible(False)
-    ax.spines["left"].set_visible(False)
-    ax.xaxis.set_major_locator(MaxNLocator(3))
-    thousands_axis(ax.xaxis)
-    ax.set_xlabel("yuan 元 (per person-time or per worker)")
-    ax.set_title("Income 劳务收入 per trip and per worker", color=INK)
+    _yuan_panel(ax, 1.75, n.per_worker * 1.75, 3, "yuan 元 (per person-time or per worker)",
+                "Income 劳务收入 per trip and per worker")  # fmt: skip
 
 
 def _wage_panel(ax, n: _Income) -> None:
@@ -160,14 +166,8 @@ def _wage_panel(ax, n: _Income) -> None:
         fontsize=8,
         color=INK,
     )
-    ax.set_ylim(-0.45, 1.95)
-    ax.set_xlim(0, n.high["value"] * 1.4)
-    ax.yaxis.set_visible(False)
-    ax.spines["left"].set_visible(False)
-    ax.xaxis.set_major_locator(MaxNLocator(4))
-    thousands_axis(ax.xaxis)
-    ax.set_xlabel("yuan a month 元/月")
-    ax.set_title("Per month, if earned over a year", color=INK)
+    _yuan_panel(ax, 1.95, n.high["value"] * 1.4, 4, "yuan a month 元/月",
+                "Per month, if earned over a year")  # fmt: skip
 
 
 def _income_data(n: _Income) -> pd.DataFrame:
@@ -348,12 +348,10 @@ def people_exchanged(ind: pd.DataFrame) -> Chart:
     values = [r["value"] for r in rows]
 
     with style():
-        fig = Figure(figsize=(PRINT_WIDTH, 3.3))
-        ax = fig.subplots()
-        title(fig, "Training for the West outnumbered every other exchange")
-        ys = list(range(len(rows)))[::-1]
+        fig, ax, ys = log_dot_figure(
+            "Training for the West outnumbered every other exchange", values
+        )
         low, high = min(values), max(values)
-        log_axis(ax, low, high)
         ax.set_xlim(10 ** math.floor(math.log10(low)), 10 ** (math.log10(high) + 0.55))
         for y, row in zip(ys, rows, strict=True):
             period = period_label(row)

@@ -236,6 +236,16 @@ def _prefix_ids(svg: str, prefix: str) -> str:
     )
 
 
+def log_dot_figure(heading: str, values: list[float]) -> tuple[Figure, object, list[int]]:
+    """A print-width figure of one log axis for a dot per value, top row first: the figure, its
+    axes and each row's y."""
+    fig = Figure(figsize=(PRINT_WIDTH, 3.3))
+    ax = fig.subplots()
+    title(fig, heading)
+    log_axis(ax, min(values), max(values))
+    return fig, ax, list(range(len(values)))[::-1]
+
+
 def render(fig: Figure, name: str) -> tuple[bytes, bytes]:
     """The PNG and SVG bytes of ``fig``: no dates, no versions, ids salted with ``name``."""
     with style():
