@@ -221,18 +221,10 @@ def _draw_regions(ax, points: pd.DataFrame) -> None:
             else None
         )
         ax.annotate(
-            f"{pt.name_zh} {_short_en(pt.name_en)}",
-            (pt.lon, pt.lat),
-            xytext=(dx, dy),
-            textcoords="offset points",
-            ha=ha,
-            va=va,
-            fontsize=_MAP_LABEL_SIZE,
-            color=INK,
-            path_effects=_HALO,
-            arrowprops=leader,
-            zorder=5,
-        )
+            f"{pt.name_zh} {_short_en(pt.name_en)}", (pt.lon, pt.lat), xytext=(dx, dy),
+            textcoords="offset points", ha=ha, va=va, fontsize=_MAP_LABEL_SIZE, color=INK,
+            path_effects=_HALO, arrowprops=leader, zorder=5,
+        )  # fmt: skip
 
 
 def _map_legend(ax) -> None:
