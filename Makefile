@@ -116,8 +116,8 @@ endef
 $(foreach name,$(NOTEBOOK_NAMES),$(eval $(call notebook_rule,$(name))))
 
 # Stage 3, src/eastwest/publish/: the HTML and the PDF in one process (shared imports and CJK
-# font subset).
-$(READER) &: $(EXECUTED) $(DATA) $(CONTEXT) $(PUBLISH_SRC) | $(ENV)
+# font subset). They also read the charts' SVG and PNG files and the citation's version and date.
+$(READER) &: $(EXECUTED) $(WRITTEN) $(DATA) $(CONTEXT) CITATION.cff $(PUBLISH_SRC) | $(ENV)
 	@$(PY) -m eastwest.publish.reader $^
 
 test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte for byte
