@@ -35,7 +35,7 @@ export JUPYTER_PLATFORM_DIRS := 1
 # imports only from itself, earlier stages and the ground floor, so each step depends on the
 # folders up to its own. The steps then compare what they really import (see eastwest.cache).
 GROUND_SRC := $(wildcard src/eastwest/*.py)
-CLEAN_SRC := $(GROUND_SRC) $(wildcard src/eastwest/clean/*.py)
+CLEAN_SRC := $(GROUND_SRC) $(wildcard src/eastwest/clean/*.py src/eastwest/clean/*.toml)
 ANALYSIS_SRC := $(CLEAN_SRC) $(wildcard src/eastwest/analysis/*.py src/eastwest/analysis/*.mplstyle)
 TEMPLATES := $(wildcard src/eastwest/publish/templates/*)
 PUBLISH_SRC := $(ANALYSIS_SRC) $(wildcard src/eastwest/publish/*.py) $(TEMPLATES)

@@ -80,6 +80,10 @@ def package_imports(code: str, package: str = "eastwest") -> list[Path]:
                     if path not in found:
                         found.add(path)
                         todo.append(path.read_text(encoding="utf-8"))
+                        # A module's data of the same name (clean/fields.toml) is its code too.
+                        data = path.with_suffix(".toml")
+                        if data.is_file():
+                            found.add(data)
     return sorted(found)
 
 
