@@ -118,10 +118,12 @@ $(foreach name,$(NOTEBOOK_NAMES),$(eval $(call notebook_rule,$(name))))
 # Stage 3, src/eastwest/publish/: the HTML and the PDF in one process (shared imports and CJK
 # font subset). They also read the charts' SVG and PNG files and the citation's version and date.
 $(READER) &: $(EXECUTED) $(WRITTEN) $(DATA) $(CONTEXT) CITATION.cff $(PUBLISH_SRC) | $(ENV)
-	@$(PY) -m eastwest.publish.reader $^
+	@$(PY) -m eastwest.publish.reader $(filter-out $(WRITTEN),$^)
 
 test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte for byte
-	@$(PY) -m pytest
+	@# Two workers, each test file on one (its module fixtures, the clean rebuild above all, are
+	@# built once); the slowest tests listed at the end.
+	@$(PY) -m pytest -n 2 --dist loadfile --durations=10
 
 # JupyterLab at the project root, so that README, data/ and report/ are a click away, with the
 # first notebook open; the project's kernel the only one offered; nothing fetched from the network

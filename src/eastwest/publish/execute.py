@@ -232,7 +232,9 @@ def build(source: Path, target: Path, inputs: list[str], page_inputs: list[str])
         write_text(target, text)
         cache.save(target.name, key, digests, [target, *written], source=source_digest)
     render_page(target, page_inputs, _step(source) + steps)
-    cache.touch([target, target.with_suffix(".html")])
+    # Also the figures and tables the notebook wrote: the Makefile lists them as targets too.
+    written = [ROOT / name for name in cache.load(target.name).outputs]
+    cache.touch([target, target.with_suffix(".html"), *written])
 
 
 def main(argv: list[str] | None = None) -> None:
