@@ -122,8 +122,8 @@ $(READER) &: $(EXECUTED) $(WRITTEN) $(DATA) $(CONTEXT) CITATION.cff $(PUBLISH_SR
 
 test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte for byte
 	@# Two workers, each test file on one (its module fixtures, the clean rebuild above all, are
-	@# built once); the slowest tests listed at the end.
-	@$(PY) -m pytest -n 2 --dist loadfile --durations=10
+	@# built once), in collection order: tests/build/ first (tests/conftest.py), as it takes longest.
+	@$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=10
 
 # JupyterLab at the project root, so that README, data/ and report/ are a click away, with the
 # first notebook open; the project's kernel the only one offered; nothing fetched from the network

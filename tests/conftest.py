@@ -1,15 +1,66 @@
-"""Shared fixtures: a scratch copy of the project's inputs, and a way to run the build on it."""
+"""Shared fixtures and helpers.
 
+- HAND_READ: the article's figures read off data/raw/article.txt by hand (tests/hand_read.csv),
+  the one copy every test that needs them reads.
+- A scratch copy of the project's inputs, and a way to run a module of the package on it.
+- A machine whose fonts would change the outputs if they were used.
+- parse_html: the elements of a page, so that tests check what a page does, not its markup.
+
+The test folders mirror the package's stages (ground/, clean/, analysis/, publish/) and build/
+holds what runs make. pytest's default import mode puts this folder on sys.path, so test
+modules import from here with ``from conftest import ...``.
+"""
+
+import csv
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+ARTICLE_TEXT = (ROOT / "data" / "raw" / "article.txt").read_text(encoding="utf-8")
+
+
+# --- the article's figures, read by hand ----------------------------------------------------
+
+
+class HandRead(NamedTuple):
+    indicator: str
+    qualifier: str
+    value: int  # in base units: yuan, persons, km
+    unit: str
+    figure: str  # the figure as the article writes it
+    words: str  # the article's words around it, verbatim and found once
+
+
+def _hand_read() -> list[HandRead]:
+    with open(Path(__file__).with_name("hand_read.csv"), encoding="utf-8", newline="") as f:
+        return [HandRead(**(row | {"value": int(row["value"])})) for row in csv.DictReader(f)]
+
+
+HAND_READ = _hand_read()
+
+
+def hand_read(indicator: str, qualifier: str | None = None) -> HandRead:
+    """The one hand-read row of ``indicator`` (and ``qualifier``, for a range's two ends)."""
+    rows = [r for r in HAND_READ if r.indicator == indicator]
+    rows = [r for r in rows if qualifier is None or r.qualifier == qualifier]
+    assert len(rows) == 1, f"tests/hand_read.csv: {len(rows)} rows for {indicator} {qualifier}"
+    return rows[0]
+
+
+def hand_value(indicator: str, qualifier: str | None = None) -> int:
+    return hand_read(indicator, qualifier).value
+
+
+# --- a scratch project ------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -31,6 +82,17 @@ def run_module(module: str, root: Path, *args: str) -> subprocess.CompletedProce
     )  # fmt: skip
 
 
+def as_in_a_terminal() -> None:
+    """Default signal handling in a child process, as under a terminal, also where the tests
+    run in the background (nohup, some CI runners): there SIGINT and SIGHUP are ignored, and a
+    child inherits that."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+
+
+# --- a machine with other fonts ---------------------------------------------------------------
+
+
 def _renamed(source: Path, family: str, target: Path) -> None:
     from fontTools.ttLib import TTFont
 
@@ -46,7 +108,8 @@ def foreign_font_env(folder: Path) -> dict[str, str]:
 
     Its fontconfig offers what a Debian machine with fonts-noto-cjk has (Noto Sans CJK SC in a
     .ttc collection, another file than the locked one) and, in place of the system's DejaVu, two
-    decoys named like the DejaVu faces the outputs use but drawn differently.
+    decoys named like the DejaVu faces the outputs use but drawn differently: the "DejaVu Serif"
+    decoy is DejaVu Sans Mono, and keeps that PostScript name.
     matplotlib gets a fresh cache folder, so it lists that machine's fonts anew.
     """
     from fontTools.ttLib import TTCollection, TTFont
@@ -66,9 +129,105 @@ def foreign_font_env(folder: Path) -> dict[str, str]:
     return {"FONTCONFIG_FILE": str(conf), "MPLCONFIGDIR": str(folder / "matplotlib")}
 
 
-def as_in_a_terminal() -> None:
-    """Default signal handling in a child process, as under a terminal, also where the tests
-    run in the background (nohup, some CI runners): there SIGINT and SIGHUP are ignored, and a
-    child inherits that."""
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, signal.SIG_DFL)
+# --- pages as elements --------------------------------------------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+class Element:
+    """An element of a parsed page: tag, attributes, children (elements and text), parent."""
+
+    def __init__(self, tag: str, attrs: dict[str, str], parent: "Element | None" = None):
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Element | str] = []
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return self.attrs.get(name, default)
+
+    @property
+    def classes(self) -> set[str]:
+        return set((self.attrs.get("class") or "").split())
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def elements(self) -> list["Element"]:
+        return [c for c in self.children if isinstance(c, Element)]
+
+    def iter(self, tag: str | None = None, cls: str | None = None):
+        """This element and every element below it, in document order."""
+        if (tag is None or self.tag == tag) and (cls is None or cls in self.classes):
+            yield self
+        for child in self.elements():
+            yield from child.iter(tag, cls)
+
+    def find(self, tag: str | None = None, cls: str | None = None) -> "Element":
+        found = next(self.iter(tag, cls), None)
+        assert found is not None, f"no <{tag or '*'} class={cls!r}> in <{self.tag}>"
+        return found
+
+    def ancestors(self):
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def by_id(self) -> dict[str, "Element"]:
+        return {e.attrs["id"]: e for e in self.iter() if e.attrs.get("id")}
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {})
+        self.open = self.root
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, {k: v or "" for k, v in attrs}, self.open)
+        self.open.children.append(element)
+        if tag not in VOID:
+            self.open = element
+
+    def handle_startendtag(self, tag, attrs):
+        self.open.children.append(Element(tag, {k: v or "" for k, v in attrs}, self.open))
+
+    def handle_endtag(self, tag):
+        node = self.open
+        while node is not self.root and node.tag != tag:
+            node = node.parent
+        if node is not self.root:  # an end tag without its start is ignored
+            self.open = node.parent
+
+    def handle_data(self, data):
+        self.open.children.append(data)
+
+
+def parse_html(text: str) -> Element:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+def references(page: Element) -> list[str]:
+    """The ids a page refers to in itself: href="#…", xlink:href="#…" and url(#…)."""
+    found = []
+    for element in page.iter():
+        for name, value in element.attrs.items():
+            if name in ("href", "xlink:href") and value.startswith("#") and len(value) > 1:
+                found.append(value[1:])
+            found += re.findall(r"url\(#([^)]+)\)", value)
+    return found
+
+
+# --- order --------------------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(items):
+    """tests/build/ first, the rest in collection order.
+
+    Its files run make and take longest (the clean rebuild above all); ``make test``'s two
+    workers take whole files in this order (``--dist loadfile --no-loadscope-reorder``), so
+    these start at once and the short files fill in beside them.
+    """
+    items.sort(key=lambda item: not item.nodeid.startswith("tests/build/"))

@@ -1,4 +1,5 @@
-"""Notebooks saved by an editor are stored by git without outputs (eastwest.clean_notebook)."""
+"""Notebooks reach git without outputs (eastwest.publish.notebook_filter), and the committed
+ones are clean: no outputs, no execution counts, one kernel."""
 
 import json
 import os
@@ -9,12 +10,17 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import ROOT
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from eastwest.clean_notebook import clean, cleaned_text, main
+from eastwest.publish.notebook_filter import clean, cleaned_text, main
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+FIX = (
+    "\nCommitted notebooks carry no outputs. `make env` sets up a git filter that strips them "
+    "on commit; to clean the working copies too, run\n"
+    "    .venv/bin/python -m eastwest.publish.notebook_filter notebooks/*.ipynb"
+)
 
 
 def saved_by_an_editor() -> str:
@@ -59,10 +65,21 @@ def test_cleaning_is_idempotent():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_committed_notebooks_pass_through_unchanged(path):
-    # Otherwise git would show every freshly checked-out notebook as modified.
+def test_committed_notebook_is_clean(path):
     text = path.read_text(encoding="utf-8")
-    assert cleaned_text(text) == text
+    # Otherwise git would show every freshly checked-out notebook as modified.
+    assert cleaned_text(text) == text, path.name + FIX
+    notebook = json.loads(text)
+    assert notebook["metadata"]["kernelspec"]["name"] == "eastwest"
+    assert set(notebook["metadata"]) <= {"kernelspec", "language_info"}, path.name + FIX
+    # An editor's save adds the Python version it ran; the committed notebook names the language.
+    assert set(notebook["metadata"].get("language_info", {})) <= {"name"}, path.name + FIX
+    for cell in notebook["cells"]:
+        where = f"{path.name}: cell {cell['id']}"
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [], f"{where} has outputs{FIX}"
+            assert cell["execution_count"] is None, f"{where} has an execution count{FIX}"
+        assert set(cell["metadata"]) <= {"tags"}, f"{where} has editor metadata{FIX}"
 
 
 def test_check_lists_notebooks_that_are_not_clean(tmp_path, capsys):
@@ -82,15 +99,18 @@ def _git(repo: Path, *args: str, **kw) -> subprocess.CompletedProcess:
 
 
 def test_git_stores_a_saved_notebook_without_its_outputs(tmp_path):
+    """In a scratch repository, with the filter as the Makefile sets it up."""
     attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8")
     name = re.search(r"^notebooks/\*\.ipynb\s+filter=(\S+)", attributes, re.MULTILINE).group(1)
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f"filter.{name}.clean" in makefile and "-m eastwest.publish.notebook_filter" in makefile
     repo = tmp_path / "clone"
     (repo / "notebooks").mkdir(parents=True)
     (repo / ".gitattributes").write_text(attributes, encoding="utf-8")
     _git(repo, "init", "--quiet")
     src = ROOT / "src"
     _git(repo, "config", f"filter.{name}.clean", f"env PYTHONPATH={src} {sys.executable} -m "
-         "eastwest.clean_notebook")  # fmt: skip
+         "eastwest.publish.notebook_filter")  # fmt: skip
     saved = repo / "notebooks" / "01_explored.ipynb"
     saved.write_text(saved_by_an_editor(), encoding="utf-8")
     _git(repo, "add", ".")

@@ -1,10 +1,9 @@
-"""ruff is the project's linter and formatter; the tree stays clean under both."""
+"""ruff is the project's linter and formatter; the whole tree stays clean under both."""
 
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess:

@@ -1,13 +1,12 @@
-"""Re-execution is decided by content: what the key covers, the records, the Markdown merge."""
+"""Re-execution is decided by content: what the key covers, and the Markdown merge."""
 
 import json
-from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from eastwest import cache, execute
+from eastwest.publish import execute
 
 KERNELSPEC = {"name": "eastwest", "display_name": "Python 3 (eastwest)", "language": "python"}
 
@@ -53,34 +52,12 @@ def test_an_input_file_is_part_of_the_key():
     )
 
 
-def test_the_package_modules_a_notebook_imports_are_found_through_each_other():
-    src = Path(cache.__file__).parent
-    found = {p.name for p in cache.package_imports("from eastwest import indicators\nimport os")}
-    # indicators imports quantities (read in its source, not copied from the function's result)
-    assert "quantities" in (src / "indicators.py").read_text(encoding="utf-8")
-    assert {"indicators.py", "quantities.py", "__init__.py"} <= found
-    assert "report.py" not in found and "execute.py" not in found
-    nested = cache.package_imports("def f():\n    import eastwest.tables as t\n    return t")
-    assert src / "tables.py" in nested
-
-
-def test_a_record_holds_only_while_the_outputs_keep_their_bytes(tmp_path, monkeypatch):
-    monkeypatch.setattr(cache, "ROOT", tmp_path)
-    monkeypatch.setattr(cache, "KEYS", tmp_path / "report" / "keys")
-    (tmp_path / "in.csv").write_text("a\n1\n")
-    out = tmp_path / "out.txt"
-    out.write_text("result")
-    inputs = cache.digests([tmp_path / "in.csv"])
-    assert list(inputs) == ["in.csv"]  # relative: the same record on every machine
-    key = cache.key_of(inputs=inputs)
-    assert not cache.up_to_date("step", key)
-    cache.save("step", key, inputs, [out])
-    assert cache.up_to_date("step", key)
-    assert not cache.up_to_date("step", cache.key_of(inputs={"in.csv": "other"}))
-    out.write_text("edited by hand")
-    assert not cache.up_to_date("step", key)
-    out.unlink()
-    assert not cache.up_to_date("step", key)
+def test_the_code_s_inputs_are_the_modules_it_imports_and_the_chart_style():
+    notebook = _notebook("Text.", "from eastwest.analysis import labour\n%matplotlib inline")
+    names = {p.relative_to(p.parents[1]).as_posix() for p in execute.code_inputs(notebook)}
+    assert {"analysis/labour.py", "analysis/style.py", "analysis/eastwest.mplstyle"} <= names
+    assert "clean/indicators.py" in names  # through labour's own imports
+    assert not {name for name in names if name.startswith("publish/")}
 
 
 @pytest.mark.slow

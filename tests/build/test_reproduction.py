@@ -1,10 +1,15 @@
 """A clean rebuild in a scratch copy reproduces every committed output byte for byte.
 
 The rebuild runs on a machine whose fontconfig offers other fonts under the outputs' font
-names, so it also proves that no system font takes part. The copy holds the project's sources
-only (no data/processed, figures or report) and borrows this checkout's environment; ``make
-report`` must rebuild everything from them. The same copy then serves the build-graph tests:
-no-op, one changed notebook, a notebook that raises.
+names, so it also proves that no system font takes part; the control tests first show that
+such a machine would change an unprotected PDF. The copy holds the project's sources only (no
+data/processed, figures or report) and borrows this checkout's environment; ``make report``
+must rebuild everything from them. The same copy then serves the build-graph tests: no-op,
+touched sources, one changed notebook, a notebook that raises.
+
+Being the one proof that a clean build gives the committed bytes, it is also why no other test
+renders the report or compares two builds of a file: test_published.py reads the committed
+PDF and HTML, tests/analysis/test_style.py the committed figures.
 """
 
 import json
@@ -16,9 +21,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import foreign_font_env
+from conftest import ROOT, foreign_font_env
 
-ROOT = Path(__file__).resolve().parents[1]
 OUTPUT_DIRS = ("data/processed", "figures", "report")
 VENV = ROOT / ".venv"
 
@@ -47,15 +51,79 @@ def make(copy: Path, *args: str, extra_env: dict | None = None) -> subprocess.Co
 
 
 @pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+def foreign(tmp_path_factory) -> dict[str, str]:
+    """A machine whose fontconfig offers other files under the fonts' names (see conftest)."""
+    return foreign_font_env(tmp_path_factory.mktemp("foreign-fonts"))
+
+
+# --- the control: on that machine, an unprotected PDF would change ------------------------------
+
+
+def test_the_foreign_machine_really_offers_other_fonts(foreign):
+    # The condition is reproduced: fontconfig answers the family names with the foreign files.
+    fc_match = shutil.which("fc-match")
+    assert fc_match, "fontconfig's fc-match is needed to check the test's own setup"
+    env = os.environ | foreign
+    for family, wanted in (("Noto Sans CJK SC", ".ttc"), ("DejaVu Serif", "decoy-serif.ttf")):
+        found = subprocess.run(
+            [fc_match, "--format=%{file}", family], env=env, capture_output=True, text=True
+        ).stdout
+        assert found.endswith(wanted), (family, found)
+
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
+body { font-family: "DejaVu Serif", serif; } .sans { font-family: "DejaVu Sans", sans-serif; }
+</style></head><body><h1>East–West cooperation</h1>
+<p>Fiscal aid of 13.27 billion yuan, nominal, 1996–2014.</p>
+<p class="sans">6,643,000 person-times, −5 %</p></body></html>"""
+
+
+def _drawn_with(data: bytes) -> set[str]:
+    """The PostScript names of the font programs a PDF embeds: which files drew its text
+    (the PDF's own font names follow the CSS family asked for, whichever file answered)."""
+    import io
+
+    from fontTools.ttLib import TTFont
+    from pypdf import PdfReader
+
+    names = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            font = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = font["/FontDescriptor"].get_object()
+            program = next(descriptor[k] for k in ("/FontFile2", "/FontFile3", "/FontFile")
+                           if k in descriptor)  # fmt: skip
+            names.add(TTFont(io.BytesIO(program.get_object().get_data()))["name"].getDebugName(6))
+    return names
+
+
+def test_foreign_fonts_would_change_an_unprotected_pdf(foreign, monkeypatch):
+    """Without the private fontconfig the decoy "DejaVu Serif" (DejaVu Sans Mono, under its
+    PostScript name) is drawn: the rebuild below can fail on fonts. With it, the real one."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from eastwest.publish.pdf import render_pdf
+
+    monkeypatch.setenv("FONTCONFIG_FILE", foreign["FONTCONFIG_FILE"])
+    unprotected = _drawn_with(HTML(string=PAGE).write_pdf(font_config=FontConfiguration()))
+    assert "DejaVuSansMono" in unprotected, unprotected
+    protected = _drawn_with(render_pdf(PAGE))
+    assert "DejaVuSansMono" not in protected and "DejaVuSerif" in protected, protected
+
+
+# --- the rebuild ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory, foreign) -> tuple[Path, subprocess.CompletedProcess]:
     copy = tmp_path_factory.mktemp("rebuild")
     for name in project_files(ROOT):
         if not is_output(name):
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             # copy2 keeps the modification times, so the borrowed environment stays current.
             shutil.copy2(ROOT / name, copy / name)
-    # On a machine whose fontconfig offers other files under the fonts' names (see conftest).
-    foreign = foreign_font_env(tmp_path_factory.mktemp("foreign-fonts"))
     return copy, make(copy, "-j2", "report", extra_env=foreign)
 
 
@@ -165,7 +233,8 @@ def test_markdown_edit_merges_and_code_edit_reruns_only_its_notebook(rebuilt):
     """Last: it leaves the copy's outputs built from sources it has since restored."""
     copy, _ = rebuilt
     notebooks = sorted((copy / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    prose, code = notebooks[0], notebooks[-1]
+    # The code edit in the first notebook, which draws no chart: the quickest to run again.
+    prose, code = notebooks[-1], notebooks[0]
     originals = {path: path.read_bytes() for path in (prose, code)}
     try:
         nb = nbformat.read(prose, as_version=4)
@@ -180,7 +249,7 @@ def test_markdown_edit_merges_and_code_edit_reruns_only_its_notebook(rebuilt):
         cell = next(c for c in nb.cells if c.cell_type == "code")
         cell.source += "\nunused_name = None"
         nbformat.write(nb, code)
-        result = make(copy, "report")
+        result = make(copy, "-j2", "report")
     finally:
         for path, data in originals.items():
             path.write_bytes(data)

@@ -5,7 +5,7 @@ import sys
 import cffi
 import pytest
 
-from eastwest import pdf, system_libraries
+from eastwest.publish import pango, pdf
 
 PACKAGES = "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
 
@@ -41,7 +41,7 @@ def test_pdf_step_names_the_package_in_one_line(without_pango, capsys):
 
 
 def test_setup_warns_in_one_line_and_carries_on(without_pango, capsys):
-    assert system_libraries.main() == 0
+    assert pango.main() == 0
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.splitlines()
@@ -49,6 +49,6 @@ def test_setup_warns_in_one_line_and_carries_on(without_pango, capsys):
 
 
 def test_nothing_to_say_where_pango_loads(capsys):
-    assert system_libraries.pango_problem() is None
-    assert system_libraries.main() == 0
+    assert pango.pango_problem() is None
+    assert pango.main() == 0
     assert capsys.readouterr().err == ""
