@@ -75,7 +75,9 @@ $(ENV): requirements.lock
 	@# pip's log goes to a file and is shown only on failure: local index mirrors warn loudly.
 	@$(PY) -m pip install --quiet --disable-pip-version-check \
 	    "$$(grep -m1 '^uv==' requirements.lock)" >$(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; exit 1; }
-	@$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
+	@# Bytecode compiled once here: where PYTHONDONTWRITEBYTECODE is set (as on some CI machines)
+	@# every step would otherwise compile pandas, matplotlib and WeasyPrint again on import.
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) --compile-bytecode -r requirements.lock
 	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	@$(PY) -m ipykernel install --sys-prefix --name eastwest \
 	    --display-name "Python 3 (eastwest)" >/dev/null 2>&1

@@ -223,8 +223,9 @@ AID = ACTOR_COLOURS["government"]
 def fiscal_pace_chart(pace, totals: pd.DataFrame) -> Chart:
     """Fiscal aid a year in each sub-period the sources allow, with the other readings of 2015.
 
-    ``pace`` is :func:`eastwest.findings.fiscal_pace`: the article's two totals, the briefing's
-    2011–2015 figure and the inferred end of the "20 years". Bars span the years they average.
+    ``pace`` is :func:`eastwest.analysis.findings.fiscal_pace`: the article's two totals, the
+    briefing's 2011–2015 figure and the inferred end of the "20 years". Bars span the years
+    they average.
     """
     end = pace.end
     rows = totals[(totals["series"] == "fiscal_aid") & totals["comparable"]]

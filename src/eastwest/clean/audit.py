@@ -26,8 +26,8 @@ DURATION_AFTER = re.compile(r"年")
 def load_decisions(article: Article, path: Path = paths.NUMBER_DECISIONS) -> dict[int, dict]:
     """Curated decisions keyed by the offset of the number they decide.
 
-    Each decision also carries the line of its rule, so that a rule that decides nothing can be
-    named by its line.
+    Each decision also carries its file and the line of its rule, so that a rule that decides
+    nothing can be named by its line.
     """
     check_csv(path, decision_fields())
     name = paths.shown(path)
@@ -53,6 +53,7 @@ def load_decisions(article: Article, path: Path = paths.NUMBER_DECISIONS) -> dic
                 "decision": rule["decision"],
                 "note": rule["note"],
                 "line": line,
+                "file": name,
             }
     return decided
 
@@ -84,7 +85,9 @@ def build_audit(article: Article, indicators: pd.DataFrame, decisions: dict[int,
                 "note": "feeds the indicator",
             }
         elif match.start in decisions:
-            decision = {k: v for k, v in decisions[match.start].items() if k != "line"}
+            decision = {
+                k: v for k, v in decisions[match.start].items() if k not in ("line", "file")
+            }
             used.add(match.start)
         else:
             decision = _mechanical(text, match)
@@ -114,7 +117,7 @@ def build_audit(article: Article, indicators: pd.DataFrame, decisions: dict[int,
     if stale:
         lines = sorted({decisions[offset]["line"] for offset in stale})
         raise InputError(
-            f"{paths.shown(paths.NUMBER_DECISIONS)} line(s) {lines}, column 'number': the rules "
+            f"{decisions[stale[0]]['file']} line(s) {lines}, column 'number': the rules "
             f"decide no number found (offsets {stale}); expected a number the audit finds in "
             "the article (the rule or the number finder is wrong)"
         )

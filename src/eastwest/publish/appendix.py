@@ -117,25 +117,6 @@ def indicator_table(indicators: pd.DataFrame) -> str:
     return re.sub(r"<tr><td", lambda m: f'<tr id="{next(ids)}"><td', table)
 
 
-def sources_table(sources: pd.DataFrame) -> str:
-    titles = [
-        Markup("{}").format(t)
-        + (Markup('<span class="url"><a href="{0}">{0}</a></span>').format(u) if u else "")
-        for t, u in zip(sources["title"], sources["url"], strict=True)
-    ]
-    rows = pd.DataFrame(
-        {
-            "Source": sources["source"],
-            "Title": titles,
-            "Publisher": sources["publisher"],
-            "Published": sources["published"],
-            "Author": sources["author"].str.replace(";", "、"),
-            "Note": sources["note"],
-        }
-    )
-    return html_table(rows, raw_html=["Title"])
-
-
 def _published_value(value: str, unit: str) -> str:
     """An external figure in the units the report writes its kind in: 亿元 or 万亿元 for
     money, 万人次 for person-times, plain counts otherwise."""
