@@ -231,3 +231,22 @@ def pytest_collection_modifyitems(items):
     these start at once and the short files fill in beside them.
     """
     items.sort(key=lambda item: not item.nodeid.startswith("tests/build/"))
+
+
+def texts(fig) -> str:
+    """Every text a figure draws, one per line."""
+    from matplotlib.text import Text
+
+    return "\n".join(t.get_text() for t in fig.findobj(Text))
+
+
+def dots(ax) -> list[float]:
+    """x of the dot markers (guide lines are lines too, without markers)."""
+    return [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "o"]
+
+
+def plotted(chart, mark) -> float:
+    """The number a chart plots for one of its marks."""
+    rows = chart.data[chart.data["mark"] == mark]
+    assert len(rows) == 1, f"{chart.name}: {len(rows)} rows for {mark}"
+    return float(rows["plotted"].iloc[0])

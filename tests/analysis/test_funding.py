@@ -2,8 +2,7 @@
 
 import matplotlib
 import pytest
-from conftest import hand_read, hand_value
-from matplotlib.text import Text
+from conftest import dots, hand_read, hand_value, plotted, texts
 
 from eastwest.analysis import funding
 from eastwest.clean import indicators
@@ -18,20 +17,6 @@ def built():
     yield made
     for chart in made.values():
         matplotlib.pyplot.close(chart.fig)
-
-
-def texts(fig) -> str:
-    return "\n".join(t.get_text() for t in fig.findobj(Text))
-
-
-def dots(ax) -> list[float]:
-    return [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "o"]
-
-
-def plotted(chart, mark) -> float:
-    rows = chart.data[chart.data["mark"] == mark]
-    assert len(rows) == 1, f"{chart.name}: {len(rows)} rows for {mark}"
-    return float(rows["plotted"].iloc[0])
 
 
 def test_funding_scale_plots_yuan_in_yi(built):

@@ -2,9 +2,8 @@
 
 import matplotlib
 import pytest
-from conftest import hand_read, hand_value
+from conftest import dots, hand_read, hand_value, plotted, texts
 from matplotlib.collections import LineCollection
-from matplotlib.text import Text
 
 from eastwest.analysis import labour
 from eastwest.clean import indicators
@@ -29,21 +28,6 @@ def built(ind):
     yield made
     for chart in made.values():
         matplotlib.pyplot.close(chart.fig)
-
-
-def texts(fig) -> str:
-    return "\n".join(t.get_text() for t in fig.findobj(Text))
-
-
-def dots(ax) -> list[float]:
-    """x of the dot markers (guide lines are lines too, without markers)."""
-    return [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "o"]
-
-
-def plotted(chart, mark) -> float:
-    rows = chart.data[chart.data["mark"] == mark]
-    assert len(rows) == 1, f"{chart.name}: {len(rows)} rows for {mark}"
-    return float(rows["plotted"].iloc[0])
 
 
 def test_labour_income_plots_income_per_head(built):

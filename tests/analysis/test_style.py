@@ -13,7 +13,7 @@ from itertools import combinations
 
 import matplotlib
 import pytest
-from conftest import ROOT
+from conftest import ROOT, texts
 from matplotlib import font_manager
 from matplotlib.text import Text
 
@@ -51,10 +51,6 @@ def charts(ind):
     yield made
     for chart in made.values():
         matplotlib.pyplot.close(chart.fig)
-
-
-def texts(fig) -> str:
-    return "\n".join(t.get_text() for t in fig.findobj(Text))
 
 
 def png_width_in(path) -> float:
