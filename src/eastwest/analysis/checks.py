@@ -5,6 +5,8 @@ the rules in ``verdicts`` compute. The official figures are the yardstick only: 
 changes or completes one of the article's figures.
 """
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from eastwest.analysis.external import PROGRAMME_START, citation, official, own_term
@@ -33,8 +35,13 @@ FIRST_REVIEW = (PROGRAMME_START, 2007)
 PLAN_12 = (2011, 2015)
 
 
+def _writer(unit: str, scale: float) -> Callable[[float], str]:
+    """How a check writes an amount: in the unit of its article figure, 72.0亿元 or 1.2万亿元."""
+    return lambda value: f"{fmt(value / scale)}{unit}"
+
+
 def _said(value: float, unit: str, scale: float, term: str, cite: str) -> str:
-    return f"{fmt(value / scale)}{unit} ({term}, {cite})"
+    return f"{_writer(unit, scale)(value)} ({term}, {cite})"
 
 
 def _spreads(values: dict[str, float]) -> dict[str, float]:
@@ -45,6 +52,7 @@ def period_end_evidence(inp: Inputs) -> Check:
     """(e) Xinhua's fiscal plus social aid against the briefing's "160多亿" for 1996–2015."""
     part1 = inp.article("fiscal_aid", 1)
     unit, scale = display_unit(part1["figure"])
+    amount = _writer(unit, scale)
     xinhua = inp.sources.loc["part1", "published"]
     fiscal = official(inp.official, "fiscal_aid", PROGRAMME_START, published=xinhua)
     social = official(inp.official, "social_donations", PROGRAMME_START, published=xinhua)
@@ -66,17 +74,17 @@ def period_end_evidence(inp: Inputs) -> Check:
     end = int(total["period_end"])
     statement = (
         f"Xinhua's report of {xinhua}, the first publication of part 1, gives the same "
-        f"{fmt(fiscal['value'] / scale)}{unit} of fiscal aid ({fiscal['term_zh']}) together with "
+        f"{amount(fiscal['value'])} of fiscal aid ({fiscal['term_zh']}) together with "
         f"{_said(social['value'], unit, scale, social['term_zh'], citation(social))}: "
         f"{fmt(fiscal['value'] / scale)} + {fmt(social['value'] / scale)} = "
-        f"{fmt(summed / scale)}{unit}. The December 2016 briefing "
+        f"{amount(summed)}. The December 2016 briefing "
         f"({citation(total)}) puts aid ({total['term_zh']}) for "
         f"{total['period_start']}–{end} at '{lower / scale:.0f}多亿', i.e. at least "
-        f"{fmt(lower / scale)} and less than {fmt(upper / scale)}{unit}. The sum falls in that "
+        f"{fmt(lower / scale)} and less than {amount(upper)}. The sum falls in that "
         f"range, so the '20 years' most likely ran {total['period_start']}–{end}. Had they run "
         f"to mid-{end + 1}, the first half of {end + 1} could hold only about "
-        f"{fmt(summed / scale)} − {fmt(lower / scale)} = {fmt(after_2015 / scale)}{unit} of "
-        f"aid, against {fmt(plan_yearly / scale)}{unit} of fiscal aid a year in "
+        f"{fmt(summed / scale)} − {fmt(lower / scale)} = {amount(after_2015)} of "
+        f"aid, against {amount(plan_yearly)} of fiscal aid a year in "
         f"{PLAN_12[0]}–{PLAN_12[1]}; a total to the end of {end + 1} could not have been "
         f"counted by {xinhua}."
     )
@@ -107,6 +115,7 @@ def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
     """(a) The article's '20 years' less the 2011–2015 aid, against the 1996–2007 donations."""
     part1 = inp.article("fiscal_aid", 1)
     unit, scale = display_unit(part1["figure"])
+    amount = _writer(unit, scale)
     plan = official(inp.official, "fiscal_aid", *PLAN_12)
     early = official(inp.official, "fiscal_aid", *FIRST_REVIEW)
     title = "Fiscal aid 1996–2010 implied by the “20 years” total"
@@ -131,10 +140,10 @@ def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
         f"{PLAN_12[0]}–{PLAN_12[1]} figure of "
         f"{_said(values['plan'], unit, scale, plan['term_zh'], citation(plan))} leaves "
         f"{fmt(values['twenty'] / scale)} − {fmt(values['plan'] / scale)} = "
-        f"{fmt(upto_2010 / scale)}{unit} for {PROGRAMME_START}–{PLAN_12[0] - 1}. Against the "
+        f"{amount(upto_2010)} for {PROGRAMME_START}–{PLAN_12[0] - 1}. Against the "
         f"{FIRST_REVIEW[0]}–{FIRST_REVIEW[1]} total of "
         f"{_said(values['early'], unit, scale, early['term_zh'], citation(early))} that leaves "
-        f"{fmt(gap.amount / scale)}{unit} for {gap.start}–{gap.end}, {fmt(gap.yearly / scale)}"
+        f"{amount(gap.amount)} for {gap.start}–{gap.end}, {fmt(gap.yearly / scale)}"
         f"{unit} a year: {_against_neighbours(gap, before, after, scale)}{unit} a year."
     )
     return Check(
@@ -151,6 +160,7 @@ def enterprise_investment_split(inp: Inputs) -> Check:
     """(b) The article's 1996–2014 investment against the briefing's 2011–2015 and 1996–2015."""
     article = inp.article("enterprise_investment", 2)
     unit, scale = display_unit(article["figure"])
+    amount = _writer(unit, scale)
     plan = official(inp.official, "enterprise_investment", *PLAN_12)
     whole = official(inp.official, "enterprise_investment", PROGRAMME_START, PLAN_12[1],
                      published=plan["published"])  # fmt: skip
@@ -174,23 +184,23 @@ def enterprise_investment_split(inp: Inputs) -> Check:
     )
     statement = (
         f"The article's {said} for {PROGRAMME_START}–{last} and the briefing's "
-        f"{fmt(values['plan'] / scale)}{unit} "
-        f"for {PLAN_12[0]}–{PLAN_12[1]} and {fmt(values['whole'] / scale)}{unit} for "
+        f"{amount(values['plan'])} "
+        f"for {PLAN_12[0]}–{PLAN_12[1]} and {amount(values['whole'])} for "
         f"{PROGRAMME_START}–{PLAN_12[1]} ({plan['term_zh']}, {citation(plan)}) fit together "
         f"only if {final.start} alone brought {fmt(values['whole'] / scale)} − "
-        f"{fmt(values['article'] / scale)} = {fmt(final.amount / scale)}{unit}, as much as all "
+        f"{fmt(values['article'] / scale)} = {amount(final.amount)}, as much as all "
         f"of {before.start}–{before.end} ({fmt(values['whole'] / scale)} − "
-        f"{fmt(values['plan'] / scale)} = {fmt(before.amount / scale)}{unit}), leaving "
-        f"{fmt(middle.amount / scale)}{unit} for {middle.start}–{middle.end}. The yearly pace "
-        f"would have jumped from {fmt(before.yearly / scale)}{unit} ({before.start}–{before.end}) "
-        f"to {fmt(middle.yearly / scale)}{unit} ({middle.start}–{middle.end}), "
+        f"{fmt(values['plan'] / scale)} = {amount(before.amount)}), leaving "
+        f"{amount(middle.amount)} for {middle.start}–{middle.end}. The yearly pace "
+        f"would have jumped from {amount(before.yearly)} ({before.start}–{before.end}) "
+        f"to {amount(middle.yearly)} ({middle.start}–{middle.end}), "
         f"{times(middle.yearly / before.yearly)}; with every figure anywhere within its rounding "
         f"(±{fmt(half)}{unit}) the jump stays between {times(min(jumps))} and {times(max(jumps))}."
     )
     return Check(
         "b", "Enterprise investment 1996–2014 against the 2011–2015 plan",
         pace_verdict(build, values, spreads), statement,
-        f"the same {fmt(values['whole'] / scale)}{unit} for {PROGRAMME_START}–{PLAN_12[1]} is in "
+        f"the same {amount(values['whole'])} for {PROGRAMME_START}–{PLAN_12[1]} is in "
         f"Xinhua's report of {inp.sources.loc['part1', 'published']} too. People's Daily's "
         f"{_said(early['value'], '亿元', YI, early['term_zh'], citation(early))} for "
         f"{early['period_start']}–{early['period_end']} also puts the early years low, so the jump "
@@ -226,6 +236,7 @@ def labour_export_2008_2010(inp: Inputs) -> Check:
     """(d) The article's 1996–2014 labour export less 1996–2007, against 2011–2015."""
     article = inp.article("labour_export", 2)
     unit, scale = display_unit(article["figure"])
+    amount = _writer(unit, scale)
     early = official(inp.official, "labour_export", *FIRST_REVIEW)
     plan = official(inp.official, "labour_export", *PLAN_12)
     # How much of the 2011–2015 figure fell before 2015 is unknown: anywhere from none to all.
@@ -251,11 +262,11 @@ def labour_export_2008_2010(inp: Inputs) -> Check:
     statement = (
         f"The article's {said} for {PROGRAMME_START}–{article['period_end']} less "
         f"{_said(values['early'], unit, scale, early['term_zh'], citation(early))} for "
-        f"{early['period_start']}–{early['period_end']} leaves {fmt(since_2007 / scale)}{unit} "
+        f"{early['period_start']}–{early['period_end']} leaves {amount(since_2007)} "
         f"for {gap.start}–{article['period_end']}. {PLAN_12[0]}–{article['period_end']} cannot "
         f"have brought more than the {plan_said} of {PLAN_12[0]}–{PLAN_12[1]}, so "
         f"{gap.start}–{gap.end} brought at least "
-        f"{fmt(gap.amount / scale)}{unit}, {fmt(gap.yearly / scale)}{unit} a year or more: "
+        f"{amount(gap.amount)}, {amount(gap.yearly)} a year or more: "
         f"{_against_neighbours(gap, before, after, scale)}{unit} a year."
     )
     return Check(
@@ -272,6 +283,7 @@ def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
     """(f) The increase between the two totals as 2015's aid, within the 2011–2015 plan."""
     earlier, later = inp.article("fiscal_aid", 2), inp.article("fiscal_aid", 1)
     unit, scale = display_unit(later["figure"])
+    amount = _writer(unit, scale)
     plan = official(inp.official, "fiscal_aid", *PLAN_12)
     title = "The increase as one year of the 2011–2015 plan"
     last = int(earlier["period_end"])
@@ -292,9 +304,9 @@ def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
         f"Read with the {twenty_years_end} end, the increase of {fmt(final.amount / scale)}"
         f"{unit} is the aid of {final.start}. The briefing's "
         f"{_said(values['plan'], unit, scale, plan['term_zh'], citation(plan))} for "
-        f"{PLAN_12[0]}–{PLAN_12[1]} then leaves {fmt(middle.amount / scale)}{unit} for "
-        f"{middle.start}–{middle.end}, {fmt(middle.yearly / scale)}{unit} a year, after "
-        f"{fmt(before.yearly / scale)}{unit} a year in {before.start}–{before.end}. The "
+        f"{PLAN_12[0]}–{PLAN_12[1]} then leaves {amount(middle.amount)} for "
+        f"{middle.start}–{middle.end}, {amount(middle.yearly)} a year, after "
+        f"{amount(before.yearly)} a year in {before.start}–{before.end}. The "
         f"yearly pace rose {times(middle.yearly / before.yearly)} from {before.start}–"
         f"{before.end} to {middle.start}–{middle.end}, and {final.start} brought "
         f"{times(final.yearly / middle.yearly)} the {middle.start}–{middle.end} average."
