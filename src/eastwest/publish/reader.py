@@ -7,10 +7,13 @@ rule's prerequisites (see ``eastwest.cache``).
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eastwest import cache, paths
 from eastwest.atomic import write_bytes, write_text
-from eastwest.publish.document import Inputs
+
+if TYPE_CHECKING:  # the step decides whether to work before it imports anything heavy
+    from eastwest.publish.document import Inputs
 
 HTML, PDF = paths.REPORT / "report.html", paths.REPORT / "report.pdf"
 
@@ -19,23 +22,29 @@ def executed_notebooks(directory: Path = paths.EXECUTED) -> list[Path]:
     return sorted(directory.glob("[0-9][0-9]_*.ipynb"))
 
 
-def printed_html(notebooks: list[Path], inputs: Inputs = Inputs()) -> str:
+def _inputs(inputs: "Inputs | None") -> "Inputs":
+    from eastwest.publish.document import Inputs
+
+    return Inputs() if inputs is None else inputs
+
+
+def printed_html(notebooks: list[Path], inputs: "Inputs | None" = None) -> str:
     """The HTML that becomes report.pdf: the reader's report with the charts as PNG."""
     from eastwest.publish.assemble import assemble
 
-    return assemble(notebooks, inputs, graphics="png")
+    return assemble(notebooks, _inputs(inputs), graphics="png")
 
 
-def write_report_html(notebooks: list[Path], out_dir: Path, inputs: Inputs = Inputs()) -> None:
+def write_report_html(notebooks: list[Path], out_dir: Path, inputs: "Inputs | None" = None) -> None:
     from eastwest.publish.assemble import assemble
     from eastwest.publish.html_audit import checked
     from eastwest.publish.screen_nav import screen_navigation
 
-    page = screen_navigation(assemble(notebooks, inputs))
+    page = screen_navigation(assemble(notebooks, _inputs(inputs)))
     write_text(out_dir / "report.html", checked(page, "report.html"))
 
 
-def write_report_pdf(notebooks: list[Path], out_dir: Path, inputs: Inputs = Inputs()) -> None:
+def write_report_pdf(notebooks: list[Path], out_dir: Path, inputs: "Inputs | None" = None) -> None:
     from eastwest.publish.pdf import render_pdf
 
     write_bytes(out_dir / "report.pdf", render_pdf(printed_html(notebooks, inputs)))
