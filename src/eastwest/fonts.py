@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from functools import cache
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,10 +32,11 @@ class FontNotFound(RuntimeError):
 
 
 def _mplfonts_file(name: str) -> Path:
-    try:
-        path = Path(str(files("mplfonts") / "fonts" / name))
-    except ModuleNotFoundError:
-        path = None
+    # Found, not imported: importing mplfonts imports matplotlib (0.2-2 s), which a page or the
+    # PDF step would otherwise pay only to learn where the font files are.
+    spec = find_spec("mplfonts")
+    folders = spec.submodule_search_locations if spec else None
+    path = Path(folders[0]) / "fonts" / name if folders else None
     if path is None or not path.is_file():
         raise FontNotFound(
             f"{name} not found in the mplfonts package: install the environment with `make env`"
@@ -58,9 +59,11 @@ def cjk_serif_font_path() -> Path:
 @cache
 def latin_font_dir() -> Path:
     """matplotlib's own font folder: DejaVu Sans, Serif and Mono in every weight and slant."""
-    import matplotlib
-
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    # matplotlib.get_data_path() without importing matplotlib, for the same reason as above.
+    spec = find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise FontNotFound("matplotlib not found: install the environment with `make env`")
+    folder = Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf"
     if not (folder / "DejaVuSerif.ttf").is_file():
         raise FontNotFound(f"DejaVu fonts missing from matplotlib's data folder {folder}")
     return folder
