@@ -12,6 +12,7 @@ import pandas as pd
 
 from eastwest.analysis import checks
 from eastwest.analysis.external import PROGRAMME_START, official
+from eastwest.clean.indicators import value_of
 from eastwest.formats import WAN, WAN_YI, yi, yi_first
 
 
@@ -34,11 +35,8 @@ def markdown_list(findings: list[Finding]) -> str:
     return "\n".join(f"{n}. {finding.markdown()}" for n, finding in enumerate(findings, 1))
 
 
-def _article(table: pd.DataFrame, indicator: str) -> float:
-    rows = table[(table["indicator"] == indicator) & (table["qualifier"] != "range_high")]
-    if len(rows) != 1:
-        raise KeyError(f"indicator {indicator!r}: {len(rows)} rows")
-    return float(rows["value"].iloc[0])
+def _article(table: pd.DataFrame, indicator: str, qualifier: str | None = None) -> float:
+    return float(value_of(table, indicator, qualifier))
 
 
 @dataclass(frozen=True)
@@ -160,13 +158,8 @@ def _labour(table: pd.DataFrame, pace: Pace) -> Finding:
     income = _article(table, "labour_income_1996_2014")
     gx_workers = _article(table, "guangxi_labour_export_2015")
     gx_income = _article(table, "guangxi_labour_income_2015")
-    wage_low = _article(table, "dongguan_hechi_wage")
-    wage_high = float(
-        table.loc[
-            (table["indicator"] == "dongguan_hechi_wage") & (table["qualifier"] == "range_high"),
-            "value",
-        ].iloc[0]
-    )
+    wage_low = _article(table, "dongguan_hechi_wage", "range_low")
+    wage_high = _article(table, "dongguan_hechi_wage", "range_high")
     per_trip = income / export
     per_worker = gx_income / gx_workers
     return Finding(

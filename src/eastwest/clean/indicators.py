@@ -82,9 +82,4 @@ def indicator_row(frame: pd.DataFrame, indicator: str, qualifier: str | None = N
 
 def value_of(frame: pd.DataFrame, indicator: str, qualifier: str | None = None) -> float:
     """The value of one indicator; KeyError naming it if absent or ambiguous."""
-    rows = frame[frame["indicator"] == indicator]
-    if qualifier is not None:
-        rows = rows[rows["qualifier"] == qualifier]
-    if len(rows) != 1:
-        raise KeyError(f"indicator {indicator!r} (qualifier {qualifier}): {len(rows)} rows")
-    return rows["value"].iloc[0]
+    return indicator_row(frame, indicator, qualifier)["value"]
