@@ -172,6 +172,33 @@ def test_rendering_one_figure_twice_gives_the_same_bytes(ind):
     assert png1.startswith(b"\x89PNG") and svg1.startswith(b"<?xml")
 
 
+def _saved_twice(fig, name):
+    """The route render() replaces: every format saved twice, the second kept."""
+    import io
+
+    for _ in range(2):
+        png = io.BytesIO()
+        fig.savefig(png, format="png", dpi=style.PNG_DPI, metadata={"Software": None})
+    for _ in range(2):
+        svg = io.BytesIO()
+        with matplotlib.rc_context({"svg.hashsalt": name, "svg.fonttype": "path"}):
+            fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    return png.getvalue(), style._prefix_ids(svg.getvalue().decode("utf-8"), name).encode()
+
+
+@pytest.mark.parametrize("private_helpers", [True, False], ids=["layout pass", "fallback"])
+def test_a_layout_pass_gives_the_bytes_of_a_first_full_save(ind, monkeypatch, private_helpers):
+    # The training chart's labels reach past its axes: its layout settles only on the second
+    # pass, so a first pass that lays out differently from a save would show in its bytes.
+    if not private_helpers:
+        monkeypatch.setattr(style, "_layout_helpers", lambda canvas: False)
+    reference = labour.training_to_jobs(ind)
+    with style.style():
+        expected = _saved_twice(reference.fig, reference.name)
+    chart = labour.training_to_jobs(ind)
+    assert style.render(chart.fig, chart.name) == expected
+
+
 PUBLISHED = sorted(FIGURES.glob("*.svg"))
 
 
