@@ -107,15 +107,13 @@ $(DATA) &: $(INPUTS) $(CLEAN_SRC) | $(ENV)
 	@$(PY) -m eastwest.clean $^
 
 # Stage 2, the notebooks, which import src/eastwest/analysis/, and stage 3's page of each
-# (src/eastwest/publish/). One process executes a notebook and renders its page; Markdown-only
-# edits are merged without running the code. Every file the notebook writes is a target.
-define notebook_rule
-report/notebooks/$(1).ipynb report/notebooks/$(1).html $(call written_by,$(1)) &: \
-        notebooks/$(1).ipynb $(DATA) $(CONTEXT) $(PUBLISH_SRC) | $(ENV)
-	@$$(PY) -m eastwest.publish.execute $$< report/notebooks/$(1).ipynb \
-	    --inputs $$(DATA) $$(CONTEXT) --page-inputs $$(TEMPLATES)
-endef
-$(foreach name,$(NOTEBOOK_NAMES),$(eval $(call notebook_rule,$(name))))
+# (src/eastwest/publish/). One process for all of them: it executes the notebooks that need it,
+# in order, each in a fresh kernel, as many at a time as -j allows, and renders each page while
+# the next notebook runs; Markdown-only edits are merged without running the code. Every file a
+# notebook writes is a target.
+$(EXECUTED) $(NOTEBOOK_HTML) $(WRITTEN) &: $(NOTEBOOKS) $(DATA) $(CONTEXT) $(PUBLISH_SRC) | $(ENV)
+	@$(PY) -m eastwest.publish.execute $(NOTEBOOKS) --inputs $(DATA) $(CONTEXT) \
+	    --page-inputs $(TEMPLATES)
 
 # Stage 3, src/eastwest/publish/: the HTML and the PDF in one process (shared imports and CJK
 # font subset). They also read the charts' SVG and PNG files and the citation's version and date.

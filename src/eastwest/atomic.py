@@ -23,7 +23,7 @@ def _exit(signum, _frame):
 
 
 @contextmanager
-def _kills_raise():
+def kills_raise():
     """While the block runs, SIGTERM and SIGHUP raise SystemExit, where they would end the
     process on the spot; a handler the program installed itself, or an ignored signal, stays."""
     if threading.current_thread() is not threading.main_thread():
@@ -49,7 +49,7 @@ def atomic_path(target: str | os.PathLike):
     """Yield a temporary path beside ``target``; rename it over ``target`` on success."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _kills_raise():
+    with kills_raise():
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
         try:

@@ -6,7 +6,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from eastwest.publish import execute
+from eastwest.publish import execute, kernels
 
 KERNELSPEC = {"name": "eastwest", "display_name": "Python 3 (eastwest)", "language": "python"}
 
@@ -63,7 +63,7 @@ def test_the_code_s_inputs_are_the_modules_it_imports_and_the_chart_style():
 @pytest.mark.slow
 def test_merged_markdown_gives_the_bytes_of_a_full_run(tmp_path, monkeypatch):
     """Runs the project's kernel twice on a two-line notebook (a few seconds)."""
-    monkeypatch.setattr(execute, "ROOT", tmp_path)
+    monkeypatch.setattr(kernels, "ROOT", tmp_path)
     written = tmp_path / "written.txt"
     code = (
         f"from eastwest.atomic import write_text\nwrite_text({str(written)!r}, 'x')\nprint(6 * 7)"
@@ -72,11 +72,11 @@ def test_merged_markdown_gives_the_bytes_of_a_full_run(tmp_path, monkeypatch):
     first.write_text(json.dumps(_notebook("Old text.", code)), encoding="utf-8")
     second.write_text(json.dumps(_notebook("New text, 新的.", code)), encoding="utf-8")
 
-    ran_first, files = execute.execute(first)
+    ran_first, files = kernels.execute(first)
     assert files == [written], "the files the kernel wrote through eastwest.atomic are known"
     executed_first = tmp_path / "executed_first.ipynb"
     executed_first.write_text(ran_first, encoding="utf-8")
-    ran_second, _ = execute.execute(second)
+    ran_second, _ = kernels.execute(second)
 
     assert "42" in ran_second and "New text" in ran_second
     assert execute.merged(second, executed_first) == ran_second

@@ -1,40 +1,38 @@
-"""Execute one notebook into its executed copy and render its page, each only when needed.
+"""The notebook stage: execute the notebooks that need it and render their pages, in one process.
 
-``python -m eastwest.publish.execute notebooks/03_labour.ipynb report/notebooks/03_labour.ipynb
---inputs FILE... --page-inputs FILE...``
+``python -m eastwest.publish.execute notebooks/01_clean_figures.ipynb ... --inputs FILE...
+--page-inputs FILE...`` writes ``report/notebooks/NN_name.ipynb`` and ``.html`` for each.
 
-writes ``report/notebooks/03_labour.ipynb`` and ``report/notebooks/03_labour.html``.
-
-The notebook runs again only when something that can change its results changed, as
+A notebook runs again only when something that can change its results changed, as
 jupyter-cache decides: its code cells and their metadata, its kernel, the ``--inputs`` files it
 reads, and the package's modules it imports (found from its import statements). make only
 decides when to ask (see ``eastwest.cache``). When only Markdown changed, the new Markdown is
-merged into the executed copy, which gives the bytes a full run would give. The page is
-rendered again when the executed copy, one of the ``--page-inputs`` (its templates) or a module
-that draws it (``eastwest.publish.pages`` and its imports) changed. Both happen in
-one process, whose page imports load while the kernel runs.
+merged into the executed copy, which gives the bytes a full run would give. A page is rendered
+again when its executed copy, one of the ``--page-inputs`` (its templates) or a module that
+draws it (``eastwest.publish.pages`` and its imports) changed.
+
+Notebooks run in order, each in a fresh kernel (``kernels``), as many at a time as make's
+``-j`` allows (one without it). The process renders each page while the next notebook runs,
+and pays the imports of nbconvert, nbclient and the page's fonts once for all of them.
 
 The executed copy carries no timings and no volatile metadata, so that a rebuild gives the same
-bytes. Each notebook runs in a fresh kernel. A cell that raises stops the build: the notebook,
-the cell number and the error go to stderr, the exit status is non-zero and the previous
-executed copy is left as it was.
+bytes. A cell that raises stops the stage: the notebook, the cell number and the error go to
+stderr, the exit status is non-zero, and no record is saved, so that every output and record is
+left as it was, and the next make looks again.
 """
 
 import argparse
 import json
 import os
+import re
 import sys
-import tempfile
-import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from eastwest import cache
-from eastwest.atomic import WRITE_LOG, write_text
-from eastwest.paths import ROOT
-
-KERNEL = "eastwest"
-TIMEOUT_S = 600
-
+from eastwest.atomic import kills_raise, write_text
+from eastwest.paths import EXECUTED, ROOT
+from eastwest.publish.kernels import Kernels, kernel_name, serialize, shown
 
 # ---------------------------------------------------------------------------------------------
 # What can change the results
@@ -42,10 +40,6 @@ TIMEOUT_S = 600
 
 def _text(source: str | list[str]) -> str:
     return source if isinstance(source, str) else "".join(source)
-
-
-def kernel_name(notebook: dict) -> str:
-    return notebook.get("metadata", {}).get("kernelspec", {}).get("name") or KERNEL
 
 
 def code_inputs(notebook: dict) -> list[Path]:
@@ -76,72 +70,6 @@ def execution_key(notebook: dict, inputs: dict[str, str]) -> str:
     return cache.key_of(code=code, kernel=kernel_name(notebook), inputs=inputs)
 
 
-# ---------------------------------------------------------------------------------------------
-# Running it
-
-
-def _serialize(nb) -> str:
-    import nbformat
-
-    nb.metadata.pop("widgets", None)
-    # The kernel's exact Python version: the record is the same under every supported Python.
-    nb.metadata.get("language_info", {}).pop("version", None)
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        for output in cell.get("outputs", []):
-            output.get("metadata", {}).pop("execution", None)
-    return nbformat.writes(nb) + "\n"
-
-
-def execute(source: Path, while_running=None) -> tuple[str, list[Path]]:
-    """Run ``source`` in a fresh kernel; return the executed copy's text and the files it wrote.
-
-    ``while_running`` is called in a thread once the executor is imported (two threads importing
-    the same package at once can see it half-initialised).
-    """
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
-    if while_running:
-        threading.Thread(target=while_running, daemon=True).start()
-
-    nb = nbformat.read(source, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=TIMEOUT_S,
-        kernel_name=kernel_name(nb),
-        record_timing=False,
-        # The kernel's own warnings (TCP without encryption on loopback) are noise in a build log.
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
-        resources={"metadata": {"path": str(source.parent)}},
-    )
-    with tempfile.TemporaryDirectory(prefix="eastwest-writes-") as tmp:
-        log = Path(tmp) / "written"
-        log.touch()
-        os.environ[WRITE_LOG] = str(log)  # the kernel inherits it and eastwest.atomic appends
-        try:
-            client.execute()
-        except CellExecutionError as err:
-            index = next(
-                (
-                    i
-                    for i, c in enumerate(nb.cells)
-                    if any(o.get("output_type") == "error" for o in c.get("outputs", []))
-                ),
-                None,
-            )
-            where = f"cell {index + 1} of {len(nb.cells)}" if index is not None else "a cell"
-            if err.ename == "InputError":  # a refused input: its message names file, line, column
-                raise SystemExit(f"error: {_shown(source)}: {where}: {err.evalue}") from None
-            raise SystemExit(f"error: {_shown(source)}: {where} raised\n{err}") from None
-        finally:
-            del os.environ[WRITE_LOG]
-        written = {Path(line) for line in log.read_text(encoding="utf-8").splitlines()}
-    inside = sorted(p for p in written if p.is_file() and p.is_relative_to(ROOT))
-    return _serialize(nb), inside
-
-
 def merged(source: Path, executed: Path) -> str:
     """``source``'s cells with the outputs of its executed copy, whose code is the same.
 
@@ -155,100 +83,146 @@ def merged(source: Path, executed: Path) -> str:
     todo = [cell for cell in nb.cells if cell.cell_type == "code"]
     ran = [cell for cell in done.cells if cell.cell_type == "code"]
     if [cell.source for cell in todo] != [cell.source for cell in ran]:
-        raise ValueError(f"{_shown(executed)} does not hold the code of {_shown(source)}")
+        raise ValueError(f"{shown(executed)} does not hold the code of {shown(source)}")
     for cell, old in zip(todo, ran, strict=True):
         cell.outputs = old.outputs
         cell.execution_count = old.execution_count
     if "language_info" in done.metadata:
         nb.metadata["language_info"] = done.metadata["language_info"]
-    return _serialize(nb)
-
-
-def _shown(path: Path) -> str:
-    return cache.relative(path) if path.resolve().is_relative_to(ROOT) else str(path)
-
-
-def _step(source: Path) -> int:
-    """This notebook's step number in the build log (step 1 is the data)."""
-    return int(source.name[:2]) + 1
+    return serialize(nb)
 
 
 # ---------------------------------------------------------------------------------------------
-# The page
+# What each notebook needs
 
 
-def _preload_page_imports() -> None:
-    """Import what the page needs while the kernel runs: the parent waits on it anyway."""
-    try:
-        import nbconvert.exporters  # noqa: F401
+@dataclass
+class Plan:
+    source: Path
+    target: Path
+    key: str
+    inputs: dict[str, str]
+    source_digest: str
+    action: str  # "execute", "merge" or "" (up to date)
+    why: str = ""
 
-        import eastwest.publish.pages  # noqa: F401
-    except Exception:  # the import in render_page reports it properly
-        pass
+    @property
+    def step(self) -> int:
+        """This notebook's step number in the build log (step 1 is the data)."""
+        return int(self.source.name[:2]) + 1
 
 
-def render_page(executed: Path, page_inputs: list[str], step: int) -> bool:
-    """Write the page beside ``executed`` unless it is current; return whether it was written."""
+def plan(source: Path, target: Path, inputs: list[str]) -> Plan:
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    digests = cache.digests([*inputs, *code_inputs(notebook)])
+    key = execution_key(notebook, digests)
+    record = cache.load(target.name)
+    source_digest = cache.file_digest(source)
+    if record.key == key and cache.outputs_intact(record):
+        action = "merge" if record.extra.get("source") != source_digest else ""
+        return Plan(source, target, key, digests, source_digest, action)
+    why = cache.changed_inputs(target.name, digests) if record.key else []
+    because = f" ({', '.join(why[:3])}{', …' if len(why) > 3 else ''} changed)" if why else ""
+    return Plan(source, target, key, digests, source_digest, "execute", because)
+
+
+# ---------------------------------------------------------------------------------------------
+# The pages
+
+
+def render_page(executed: Path, page_inputs: list[str], step: int) -> tuple | None:
+    """Write the page beside ``executed`` unless it is current; return its record, to save."""
     page = executed.with_suffix(".html")
     # The modules that draw the page, followed through their imports: no hand-kept list.
     code = cache.package_imports("import eastwest.publish.pages")
     inputs = cache.digests([executed, *page_inputs, *code])
     key = cache.key_of(inputs=inputs)
     if cache.up_to_date(page.name, key):
-        return False
-    cache.announce(step, f"render {_shown(page)}")
+        return None
+    cache.announce(step, f"render {shown(page)}")
     from eastwest.publish.pages import write_page
 
     try:
         write_page(executed)
     except ValueError as err:
         raise SystemExit(f"error: {err}") from None
-    cache.save(page.name, key, inputs, [page])
-    return True
+    return (page.name, key, inputs, [page])
 
 
 # ---------------------------------------------------------------------------------------------
 
 
-def build(source: Path, target: Path, inputs: list[str], page_inputs: list[str]) -> None:
-    notebook = json.loads(source.read_text(encoding="utf-8"))
-    digests = cache.digests([*inputs, *code_inputs(notebook)])
-    key = execution_key(notebook, digests)
-    record = cache.load(target.name)
-    source_digest = cache.file_digest(source)
-    steps = len(list(source.parent.glob("[0-9][0-9]_*.ipynb")))
-    if record.key == key and cache.outputs_intact(record):
-        if record.extra.get("source") != source_digest:
-            text = merged(source, target)
-            if text.encode("utf-8") != target.read_bytes():
-                cache.announce(_step(source), f"merge the Markdown of {_shown(source)}")
-                write_text(target, text)
-            cache.save(target.name, key, digests, record.outputs, source=source_digest)
-    else:
-        why = cache.changed_inputs(target.name, digests) if record.key else []
-        because = f" ({', '.join(why[:3])}{', …' if len(why) > 3 else ''} changed)" if why else ""
-        cache.announce(_step(source), f"execute {_shown(source)}{because}")
-        text, written = execute(source, while_running=_preload_page_imports)
-        write_text(target, text)
-        cache.save(target.name, key, digests, [target, *written], source=source_digest)
-    render_page(target, page_inputs, _step(source) + steps)
-    # Also the figures and tables the notebook wrote: the Makefile lists them as targets too.
-    written = [ROOT / name for name in cache.load(target.name).outputs]
-    cache.touch([target, target.with_suffix(".html"), *written])
+def jobs_allowed(makeflags: str | None = None) -> int:
+    """How many notebooks may run at once: make's ``-j`` (``-j`` alone: one per core)."""
+    flags = os.environ.get("MAKEFLAGS", "") if makeflags is None else makeflags
+    found = re.search(r"(?:^|\s)-j(\d*)(?=\s|$)", flags)
+    if not found:
+        return 1
+    return int(found[1]) if found[1] else os.cpu_count() or 1
+
+
+def build(sources: list[Path], inputs: list[str], page_inputs: list[str], jobs: int = 1) -> None:
+    plans = [plan(source, EXECUTED / source.name, inputs) for source in sources]
+    steps = len(plans)
+    records = []  # saved only once every notebook has run: a failed stage records nothing
+    for p in plans:
+        if p.action == "merge":
+            text = merged(p.source, p.target)
+            if text.encode("utf-8") != p.target.read_bytes():
+                cache.announce(p.step, f"merge the Markdown of {shown(p.source)}")
+                write_text(p.target, text)
+            outputs = [ROOT / name for name in cache.load(p.target.name).outputs]
+            records.append((p.target.name, p.key, p.inputs, outputs, p.source_digest))
+    running = {p.source: p for p in plans if p.action == "execute"}
+
+    def announce(source: Path) -> None:
+        p = running[source]
+        cache.announce(p.step, f"execute {shown(source)}{p.why}")
+
+    kernels = Kernels(list(running), jobs, announce)
+    pages = []
+    with kills_raise():  # a kill ends the process through the finally below
+        try:
+            kernels.start()
+            for p in plans:
+                if p.action == "execute":
+                    result = kernels.result(p.source)
+                    if result.error:
+                        raise SystemExit(result.error)
+                    write_text(p.target, result.text)
+                    outputs = [p.target, *result.written]
+                    records.append((p.target.name, p.key, p.inputs, outputs, p.source_digest))
+                pages.append(render_page(p.target, page_inputs, p.step + steps))
+        finally:
+            kernels.stop()
+    for name, key, found, outputs, source_digest in records:
+        cache.save(name, key, found, outputs, source=source_digest)
+    for page in filter(None, pages):
+        cache.save(*page)
+    # Also the figures and tables each notebook wrote: the Makefile lists them as targets too.
+    for p in plans:
+        written = [ROOT / name for name in cache.load(p.target.name).outputs]
+        cache.touch([p.target, p.target.with_suffix(".html"), *written])
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m eastwest.publish.execute",
-        description="Execute a notebook into its executed copy and render its page, if needed.",
+        description="Execute the notebooks that need it and render their pages.",
     )
-    parser.add_argument("source", type=Path, help="notebooks/NN_name.ipynb")
-    parser.add_argument("target", type=Path, help="report/notebooks/NN_name.ipynb")
-    parser.add_argument("--inputs", nargs="*", default=[], help="files the notebook reads")
-    parser.add_argument("--page-inputs", nargs="*", default=[], help="files the page reads")
+    parser.add_argument("sources", type=Path, nargs="+", help="notebooks/NN_name.ipynb")
+    parser.add_argument("--inputs", nargs="*", default=[], help="files the notebooks read")
+    parser.add_argument("--page-inputs", nargs="*", default=[], help="files the pages read")
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="notebooks at once (default: make's -j, or 1)"
+    )
     args = parser.parse_args(argv)
+    jobs = args.jobs or jobs_allowed()
     cache.lean_imports()
-    build(args.source.resolve(), args.target.resolve(), args.inputs, args.page_inputs)
+    try:
+        build([s.resolve() for s in args.sources], args.inputs, args.page_inputs, jobs)
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
 
 
 if __name__ == "__main__":
