@@ -154,8 +154,8 @@ rehash: ## Record the SHA-256 of a deliberately updated article
 	cd data/raw && sha256sum article.txt > article.txt.sha256
 	@echo "recorded: $$(cat data/raw/article.txt.sha256)"
 
-clean: ## Remove every generated output (keeps .venv)
-	rm -rf data/processed figures report
+clean: ## Remove every generated output and the font cache (keeps .venv)
+	rm -rf data/processed figures report .cache
 
 distclean: clean ## Also remove the environment
 	rm -rf $(VENV)

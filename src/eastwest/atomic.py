@@ -45,8 +45,11 @@ WRITE_LOG = "EASTWEST_WRITE_LOG"
 
 
 @contextmanager
-def atomic_path(target: str | os.PathLike):
-    """Yield a temporary path beside ``target``; rename it over ``target`` on success."""
+def atomic_path(target: str | os.PathLike, log: bool = True):
+    """Yield a temporary path beside ``target``; rename it over ``target`` on success.
+
+    ``log``: name it in the write log (``WRITE_LOG``), as an output of the build.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with kills_raise():
@@ -59,8 +62,8 @@ def atomic_path(target: str | os.PathLike):
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    if log := os.environ.get(WRITE_LOG):
-        with open(log, "a", encoding="utf-8") as lines:
+    if log and (names := os.environ.get(WRITE_LOG)):
+        with open(names, "a", encoding="utf-8") as lines:
             lines.write(f"{target.resolve()}\n")
 
 

@@ -507,3 +507,21 @@ def test_notebook_page_has_contents_and_links_to_report_and_other_pages(project)
         "A second subsection",
     ]
     assert set(references(tree)) <= set(tree.by_id())
+
+
+def test_a_stored_font_subset_is_the_subset_cut_afresh(tmp_path, monkeypatch):
+    """The font cache gives back exactly what fontTools cuts, for the CJK and a Latin face."""
+    from eastwest import stored
+    from eastwest.fonts import cjk_font_path, latin_faces
+
+    monkeypatch.setattr(stored, "CACHE", tmp_path / ".cache")
+    latin = next(path for _, path, _, _ in latin_faces("EastWest Sans"))
+    for font, wanted, features in [
+        (cjk_font_path(), tuple(map(ord, "东西扶贫协作")), []),
+        (latin, tuple(map(ord, "East–West 1996")), ["*"]),
+    ]:
+        fresh = webfonts._cut_woff2(font, tuple(sorted(wanted)), features)
+        first = webfonts._subset_woff2(font, tuple(sorted(wanted)), features)
+        again = webfonts._subset_woff2(font, tuple(sorted(wanted)), features)
+        assert base64.b64decode(first) == fresh and again == first
+    assert len(list((tmp_path / ".cache" / "woff2").iterdir())) == 2

@@ -20,6 +20,7 @@ import os
 import re
 from contextlib import contextmanager
 
+from eastwest import stored
 from eastwest.fonts import cjk_serif_font_path, private_fontconfig
 from eastwest.publish.pango import require_pango
 from eastwest.publish.webfonts import CJK_FAMILY
@@ -61,10 +62,41 @@ def subsetter() -> str:
 
 
 def _use_fonttools_subsetter() -> None:
-    """Make WeasyPrint subset with fontTools, as it does where libharfbuzz-subset is missing."""
+    """Make WeasyPrint subset with fontTools, as it does where libharfbuzz-subset is missing,
+    and keep each subset in ``.cache/`` (``eastwest.stored``): a Markdown edit that adds no
+    character to the report cuts no font again."""
+    import hashlib
+
+    import fontTools
+    import weasyprint
     from weasyprint.pdf import fonts
 
     fonts.harfbuzz_subset = None
+    cut = fonts.Font._fonttools_subset
+    if getattr(cut, "stored", False):
+        return
+
+    def stored_subset(font, to_unicode, hinting) -> None:
+        # What WeasyPrint's fontTools subset reads: the font's bytes, the glyphs it keeps,
+        # hinting, and whether it must draw a .notdef outline.
+        key = {
+            "font": hashlib.sha256(font.file_content).hexdigest(),
+            "index": font.index,
+            "glyphs": sorted(to_unicode),
+            "hinting": bool(hinting),
+            "notdef_outline": bool(font.missing),
+            "weasyprint": weasyprint.__version__,
+            "fonttools": fontTools.version,
+        }
+
+        def subset() -> bytes:
+            cut(font, to_unicode, hinting)
+            return font.file_content
+
+        font.file_content = stored.remembered("pdf-font", key, subset)
+
+    stored_subset.stored = True
+    fonts.Font._fonttools_subset = stored_subset
 
 
 class _FontToolsNotice(logging.Filter):

@@ -5,6 +5,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from eastwest import stored
 from eastwest.fonts import cjk_font_path, latin_faces
 
 # The Latin families each kind of page embeds (fonts.LATIN_FACES).
@@ -66,15 +67,42 @@ def embedded_font_css(text: str, font: Path | None = None, latin: tuple[str, ...
     return css
 
 
+# Everything fontTools is told besides the font and the characters; part of the stored key.
+_SUBSET_OPTIONS = {"hinting": False, "desubroutinize": True, "drop_tables+": ["FFTM"]}
+
+
 def _subset_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str]) -> str:
-    """The base64 WOFF2 of ``font_file`` cut to the code points ``wanted``."""
+    """The base64 WOFF2 of ``font_file`` cut to the code points ``wanted``.
+
+    Kept in ``.cache/`` (``eastwest.stored``): an edit that adds no character to a page cuts
+    nothing again.
+    """
+    from fontTools import version as fonttools_version
+
+    key = {
+        "font": stored.digest_of_file(font_file),
+        "unicodes": list(wanted),
+        "features": features,
+        "options": _SUBSET_OPTIONS,
+        "fonttools": fonttools_version,
+    }
+    data = stored.remembered("woff2", key, lambda: _cut_woff2(font_file, wanted, features))
+    return base64.b64encode(data).decode()
+
+
+def _cut_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str]) -> bytes:
     import io
 
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    options = subset.Options(layout_features=features, hinting=False, desubroutinize=True)
-    options.drop_tables += ["FFTM"]  # FontForge's build dates, which fontTools cannot subset
+    options = subset.Options(
+        layout_features=features,
+        hinting=_SUBSET_OPTIONS["hinting"],
+        desubroutinize=_SUBSET_OPTIONS["desubroutinize"],
+    )
+    # FontForge's build dates, which fontTools cannot subset
+    options.drop_tables += _SUBSET_OPTIONS["drop_tables+"]
     font = TTFont(font_file, recalcTimestamp=False, lazy=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=wanted)
@@ -82,7 +110,7 @@ def _subset_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str])
     font.flavor = "woff2"
     buffer = io.BytesIO()
     font.save(buffer)
-    return base64.b64encode(buffer.getvalue()).decode()
+    return buffer.getvalue()
 
 
 @cache
