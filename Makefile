@@ -106,16 +106,21 @@ notebook_filter = git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
 $(DATA) &: $(INPUTS) $(CLEAN_SRC) | $(ENV)
 	@$(PY) -m eastwest.clean $^
 
-# Stage 2, the notebooks, which import src/eastwest/analysis/, and stage 3's page of each
-# (src/eastwest/publish/). One process for all of them: it executes the notebooks that need it,
-# in order, each in a fresh kernel, as many at a time as -j allows, and renders each page while
-# the next notebook runs; Markdown-only edits are merged without running the code. Every file a
-# notebook writes is a target.
-$(EXECUTED) $(NOTEBOOK_HTML) $(WRITTEN) &: $(NOTEBOOKS) $(DATA) $(CONTEXT) $(PUBLISH_SRC) | $(ENV)
+# Stage 2, the notebooks, which import src/eastwest/analysis/. One process for all of them: it
+# executes the notebooks that need it, in order, each in a fresh kernel, as many at a time as
+# -j allows; Markdown-only edits are merged without running the code. Every file a notebook
+# writes is a target. With one job it also renders each notebook's page while the next one
+# runs, which leaves the pages' step below nothing to do.
+$(EXECUTED) $(WRITTEN) &: $(NOTEBOOKS) $(DATA) $(CONTEXT) $(PUBLISH_SRC) | $(ENV)
 	@$(PY) -m eastwest.publish.execute $(NOTEBOOKS) --inputs $(DATA) $(CONTEXT) \
 	    --page-inputs $(TEMPLATES)
 
-# Stage 3, src/eastwest/publish/: the HTML and the PDF in one process (shared imports and CJK
+# Stage 3, src/eastwest/publish/: each notebook's page, code included. With more than one job,
+# make runs this beside the reader's step.
+$(NOTEBOOK_HTML) &: $(EXECUTED) $(PUBLISH_SRC) | $(ENV)
+	@$(PY) -m eastwest.publish.page_step $(EXECUTED) --page-inputs $(TEMPLATES)
+
+# Also stage 3: the reader's HTML and PDF in one process (shared imports and CJK
 # font subset). They also read the charts' SVG and PNG files and the citation's version and date.
 $(READER) &: $(EXECUTED) $(WRITTEN) $(DATA) $(CONTEXT) CITATION.cff $(PUBLISH_SRC) | $(ENV)
 	@$(PY) -m eastwest.publish.reader $(filter-out $(WRITTEN),$^)

@@ -88,3 +88,14 @@ def test_merge_refuses_an_executed_copy_of_other_code(tmp_path):
     executed.write_text(json.dumps(_notebook("Text.", "x = 2")), encoding="utf-8")
     with pytest.raises(ValueError, match="does not hold the code"):
         execute.merged(source, executed)
+
+
+@pytest.mark.parametrize(
+    ("makeflags", "jobs"),
+    [("", 1), (" -j2 --jobserver-auth=3,4", 2), ("k -j1", 1), ("s -j12", 12), ("-j", None)],
+    ids=["no -j", "-j2", "-j1 with -k", "-j12 with -s", "-j alone"],
+)
+def test_notebooks_at_once_follow_make_s_jobs(makeflags, jobs):
+    import os
+
+    assert execute.jobs_allowed(makeflags) == (jobs or os.cpu_count())

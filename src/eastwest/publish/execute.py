@@ -1,19 +1,20 @@
-"""The notebook stage: execute the notebooks that need it and render their pages, in one process.
+"""The notebook stage: execute the notebooks that need it, in one process.
 
 ``python -m eastwest.publish.execute notebooks/01_clean_figures.ipynb ... --inputs FILE...
---page-inputs FILE...`` writes ``report/notebooks/NN_name.ipynb`` and ``.html`` for each.
+--page-inputs FILE...`` writes ``report/notebooks/NN_name.ipynb`` for each, and with one job
+also its page, ``report/notebooks/NN_name.html``.
 
 A notebook runs again only when something that can change its results changed, as
 jupyter-cache decides: its code cells and their metadata, its kernel, the ``--inputs`` files it
 reads, and the package's modules it imports (found from its import statements). make only
 decides when to ask (see ``eastwest.cache``). When only Markdown changed, the new Markdown is
-merged into the executed copy, which gives the bytes a full run would give. A page is rendered
-again when its executed copy, one of the ``--page-inputs`` (its templates) or a module that
-draws it (``eastwest.publish.pages`` and its imports) changed.
+merged into the executed copy, which gives the bytes a full run would give.
 
 Notebooks run in order, each in a fresh kernel (``kernels``), as many at a time as make's
-``-j`` allows (one without it). The process renders each page while the next notebook runs,
-and pays the imports of nbconvert, nbclient and the page's fonts once for all of them.
+``-j`` allows (one without it). With one job the process also renders each page
+(``page_step.render_page``) while the next notebook runs, and pays the imports of nbconvert
+and nbclient once for all of them; with more, notebooks run side by side and the pages are
+left to ``page_step``, which make runs beside the reader's step.
 
 The executed copy carries no timings and no volatile metadata, so that a rebuild gives the same
 bytes. A cell that raises stops the stage: the notebook, the cell number and the error go to
@@ -33,6 +34,7 @@ from eastwest import cache
 from eastwest.atomic import kills_raise, write_text
 from eastwest.paths import EXECUTED, ROOT
 from eastwest.publish.kernels import Kernels, kernel_name, serialize, shown
+from eastwest.publish.page_step import render_page
 
 # ---------------------------------------------------------------------------------------------
 # What can change the results
@@ -127,29 +129,6 @@ def plan(source: Path, target: Path, inputs: list[str]) -> Plan:
 
 
 # ---------------------------------------------------------------------------------------------
-# The pages
-
-
-def render_page(executed: Path, page_inputs: list[str], step: int) -> tuple | None:
-    """Write the page beside ``executed`` unless it is current; return its record, to save."""
-    page = executed.with_suffix(".html")
-    # The modules that draw the page, followed through their imports: no hand-kept list.
-    code = cache.package_imports("import eastwest.publish.pages")
-    inputs = cache.digests([executed, *page_inputs, *code])
-    key = cache.key_of(inputs=inputs)
-    if cache.up_to_date(page.name, key):
-        return None
-    cache.announce(step, f"render {shown(page)}")
-    from eastwest.publish.pages import write_page
-
-    try:
-        write_page(executed)
-    except ValueError as err:
-        raise SystemExit(f"error: {err}") from None
-    return (page.name, key, inputs, [page])
-
-
-# ---------------------------------------------------------------------------------------------
 
 
 def jobs_allowed(makeflags: str | None = None) -> int:
@@ -161,9 +140,26 @@ def jobs_allowed(makeflags: str | None = None) -> int:
     return int(found[1]) if found[1] else os.cpu_count() or 1
 
 
+def _font_helper(wanted: bool):
+    """A second process for the pages' CJK fonts while the notebooks run (webfonts)."""
+    from contextlib import nullcontext
+
+    if not wanted:
+        return nullcontext()
+    from eastwest.publish.webfonts import helper_process
+
+    return helper_process()
+
+
 def build(sources: list[Path], inputs: list[str], page_inputs: list[str], jobs: int = 1) -> None:
+    """Run what needs it; with one job, also render each page while the next notebook runs.
+
+    With more jobs the pages are left to their own step (``page_step``), which make then runs
+    beside the reader's step.
+    """
     plans = [plan(source, EXECUTED / source.name, inputs) for source in sources]
     steps = len(plans)
+    render_pages = jobs == 1
     records = []  # saved only once every notebook has run: a failed stage records nothing
     for p in plans:
         if p.action == "merge":
@@ -181,8 +177,8 @@ def build(sources: list[Path], inputs: list[str], page_inputs: list[str], jobs: 
 
     kernels = Kernels(list(running), jobs, announce)
     pages = []
-    with kills_raise():  # a kill ends the process through the finally below
-        try:
+    with kills_raise(), _font_helper(render_pages and bool(running)):
+        try:  # a kill ends the process through the finally below
             kernels.start()
             for p in plans:
                 if p.action == "execute":
@@ -192,17 +188,20 @@ def build(sources: list[Path], inputs: list[str], page_inputs: list[str], jobs: 
                     write_text(p.target, result.text)
                     outputs = [p.target, *result.written]
                     records.append((p.target.name, p.key, p.inputs, outputs, p.source_digest))
-                pages.append(render_page(p.target, page_inputs, p.step + steps))
+                if render_pages:
+                    pages.append(render_page(p.target, page_inputs, p.step + steps))
         finally:
             kernels.stop()
     for name, key, found, outputs, source_digest in records:
         cache.save(name, key, found, outputs, source=source_digest)
     for page in filter(None, pages):
         cache.save(*page)
-    # Also the figures and tables each notebook wrote: the Makefile lists them as targets too.
-    for p in plans:
-        written = [ROOT / name for name in cache.load(p.target.name).outputs]
-        cache.touch([p.target, p.target.with_suffix(".html"), *written])
+    # The executed copies first, then what was made from them, for make: each page (when
+    # rendered here) and the figures and tables each notebook wrote, all targets of the rule.
+    cache.touch(p.target for p in plans)
+    if render_pages:
+        cache.touch(p.target.with_suffix(".html") for p in plans)
+    cache.touch(ROOT / name for p in plans for name in cache.load(p.target.name).outputs)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -25,16 +25,22 @@ def _template(name: str) -> str:
     return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
-def notebook_html(path: Path, inputs: Inputs = Inputs()) -> str:
-    """One executed notebook, code included, as an offline HTML page (without the CJK font)."""
+@cache
+def _exporter():
+    # One for every page of a process: loading its templates is a fifth of an export.
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="lab",
         template_file="notebook.html.j2",
         extra_template_paths=[str(TEMPLATES)],
         embed_images=True,
     )
+
+
+def notebook_html(path: Path, inputs: Inputs = Inputs()) -> str:
+    """One executed notebook, code included, as an offline HTML page (without the CJK font)."""
+    exporter = _exporter()
     nb = nbformat.read(path, as_version=4)
     title = next(
         (

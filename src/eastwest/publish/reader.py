@@ -51,13 +51,16 @@ def write_report_pdf(notebooks: list[Path], out_dir: Path, inputs: "Inputs | Non
 
 
 def _render(stale: list[str]) -> None:
+    from eastwest.publish.webfonts import helper_process
+
     notebooks = executed_notebooks()
-    if HTML.name in stale:
-        cache.announce(cache.total_steps() - 1, "render report/report.html")
-        write_report_html(notebooks, paths.REPORT)
-    if PDF.name in stale:
-        cache.announce(cache.total_steps(), "render report/report.pdf")
-        write_report_pdf(notebooks, paths.REPORT)
+    with helper_process():
+        if HTML.name in stale:
+            cache.announce(cache.total_steps() - 1, "render report/report.html")
+            write_report_html(notebooks, paths.REPORT)
+        if PDF.name in stale:
+            cache.announce(cache.total_steps(), "render report/report.pdf")
+            write_report_pdf(notebooks, paths.REPORT)
 
 
 if __name__ == "__main__":
