@@ -25,11 +25,6 @@ def _page_key(executed: Path, page_inputs: list[str]) -> tuple[str, dict[str, st
     return cache.key_of(inputs=inputs), inputs
 
 
-def page_current(executed: Path, page_inputs: list[str]) -> bool:
-    key, _ = _page_key(executed, page_inputs)
-    return cache.up_to_date(executed.with_suffix(".html").name, key)
-
-
 def render_page(executed: Path, page_inputs: list[str], step: int) -> Record | None:
     """Write the page beside ``executed`` unless it is current; return its record, to save."""
     page = executed.with_suffix(".html")
@@ -60,15 +55,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--page-inputs", nargs="*", default=[], help="files the pages read")
     args = parser.parse_args(argv)
     cache.lean_imports()
-    stale = [path.resolve() for path in args.executed]
-    stale = [path for path in stale if not page_current(path, args.page_inputs)]
-    if stale:
-        from eastwest.publish.webfonts import helper_process
-
-        with helper_process():
-            for executed in stale:
-                if record := render_page(executed, args.page_inputs, page_step(executed)):
-                    cache.save(*record)
+    # No font helper (webfonts.helper_process): make runs this step beside the reader's, whose
+    # helper the two cores are better spent on.
+    for executed in (path.resolve() for path in args.executed):
+        if record := render_page(executed, args.page_inputs, page_step(executed)):
+            cache.save(*record)
     cache.touch(path.with_suffix(".html") for path in args.executed)
 
 
