@@ -12,6 +12,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -79,6 +80,7 @@ Timed = Callable[[], tuple[float, str]]  # a run's timed part: its seconds and i
 class Result:
     name: str
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of every process
     logs: list[str] = field(default_factory=list)  # each run's output, lines stamped in seconds
     note: str = ""
     error: str = ""  # "not measured: why" is not a failure
@@ -135,8 +137,11 @@ def measure(runs: int, *plans: tuple[Result, Callable[[], object], Timed]) -> No
             continue
         try:
             prepare()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             seconds, log = timed()
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             result.times.append(seconds)
+            result.cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             result.logs.append(log)
         except Exception as err:  # one failed measurement must not stop the others
             result.error = f"{type(err).__name__}: {err}"
@@ -319,9 +324,14 @@ def measurements_table(r: dict[str, Result]) -> str:
     def median(a: Result) -> str:
         return "failed" if a.failed else "not measured" if a.error else fmt_s(a.median or 0)
 
-    rows = [[a.name, median(a), ", ".join(map(fmt_s, a.times)), a.note] for a in r.values()]
+    def cpu(a: Result) -> str:
+        return fmt_s(statistics.median(a.cpu)) if a.cpu and not a.error else ""
+
+    rows = [[a.name, median(a), cpu(a), ", ".join(map(fmt_s, a.times)), a.note] for a in r.values()]
     return table(
-        "| Measurement | Median (s) | Runs (s) | Note |\n| --- | ---: | ---: | --- |", rows
+        "| Measurement | Median (s) | CPU (s) | Runs (s) | Note |\n"
+        "| --- | ---: | ---: | ---: | --- |",
+        rows,
     )
 
 
@@ -352,7 +362,11 @@ def document(r: dict[str, Result], versions: str, load_before: str, runs: int) -
         "## Measurements", measurements_table(r),
         "## Targets", targets_table(r),
         "## Steps of the median clean `-j1` build",
-        "A step lasts until the log's next line, so it includes the start of the next process.",
+        "A line lasts until the log's next line. The notebook step renders each page while the "
+        "next notebook runs, so from the first `execute` line to the last page's, a line's "
+        "seconds are shared by two steps. CPU (above) is the user and system seconds of every "
+        "process the measurement ran: the build uses a second core where a step runs a kernel, "
+        "or cuts its CJK font, beside its own work.",
         steps_table(r["j1"]),
         *(["## Errors", *errors] if errors else []),
     ]) + "\n"  # fmt: skip
