@@ -81,8 +81,9 @@ def _failure(source: Path, nb, err) -> str:
 class Kernels:
     """Runs ``sources`` in order, ``jobs`` at a time; ``result(source)`` waits for one.
 
-    Each notebook's kernel starts while the notebook before it runs, and is shut down after its
-    own notebook while the next one runs: neither waits on the other. After a notebook fails,
+    Each notebook's kernel starts while the notebook before it runs (one kernel starts at a
+    time), and is shut down after its own notebook while the next one runs: neither waits on
+    the other. After a notebook fails,
     no other starts. ``announce(source)`` is called as each one starts to run.
     """
 
@@ -141,7 +142,9 @@ class Kernels:
             self._loop.close()
 
     async def _all(self) -> None:
-        starting, running = asyncio.Semaphore(self.jobs), asyncio.Semaphore(self.jobs)
+        # One kernel starts (or waits, started) at a time: with two notebooks running on two
+        # cores, more kernels starting only slow them down.
+        starting, running = asyncio.Semaphore(1), asyncio.Semaphore(self.jobs)
         self._tasks = [
             asyncio.ensure_future(self._one(source, starting, running)) for source in self.sources
         ]
@@ -151,7 +154,7 @@ class Kernels:
     async def _one(self, source: Path, starting, running) -> None:
         run, result = None, Result(source, error=f"error: {shown(source)} not run")
         try:
-            async with starting:  # at most `jobs` kernels starting or waiting to run
+            async with starting:
                 if not self._failed:
                     run = Run(source)
                     self._runs.append(run)
