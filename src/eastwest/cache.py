@@ -176,7 +176,7 @@ def rerun_if_changed(
 
     A record is stale when its outputs are gone or changed, or ``inputs`` hash otherwise than
     when it was saved. Every output is touched afterwards, for make. A ValueError from ``work``
-    ends the program with its message.
+    ends the program with its message, Ctrl-C with status 130 and no traceback.
     """
     found = digests(inputs)
     key = key_of(inputs=found)
@@ -187,6 +187,8 @@ def rerun_if_changed(
             work(stale)
         except ValueError as err:
             raise SystemExit(f"error: {err}") from None
+        except KeyboardInterrupt:  # Ctrl-C: make says so, and a traceback adds nothing
+            raise SystemExit(130) from None
         for name in stale:
             save(name, key, found, records[name])
     touch(path for outputs in records.values() for path in outputs)

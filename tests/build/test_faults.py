@@ -226,6 +226,7 @@ def test_interrupt_during_a_notebook(committed_copy, tmp_path, how):
 
     assert result.returncode != 0
     assert "Deleting file" not in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr, "the stopped kernel's log is not shown"
     assert changed_files(before, every_file(committed_copy)) == []
     assert stray_temporaries(committed_copy) == []
     # The notebook's kernel does not outlive the build.
@@ -265,6 +266,7 @@ def test_interrupt_during_the_pdf_render(committed_copy):
         result = interrupt(build, how)
         assert result.returncode != 0, how
         assert "Deleting file" not in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr, (how, result.stderr)
         assert changed_files(before, every_file(committed_copy)) == [], how
         assert stray_temporaries(committed_copy) == [], how
 

@@ -99,3 +99,12 @@ def test_notebooks_at_once_follow_make_s_jobs(makeflags, jobs):
     import os
 
     assert execute.jobs_allowed(makeflags) == (jobs or os.cpu_count())
+
+
+@pytest.mark.slow
+def test_a_kernel_that_dies_stops_its_notebook_with_a_message(tmp_path):
+    """The project's kernel, started and killed from inside (a few seconds)."""
+    source = tmp_path / "dies.ipynb"
+    source.write_text(json.dumps(_notebook("Text.", "import os\nos._exit(3)")), encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"dies\.ipynb: the kernel died"):
+        kernels.execute(source)

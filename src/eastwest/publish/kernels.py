@@ -138,7 +138,11 @@ class Kernels:
         asyncio.set_event_loop(self._loop)
         try:
             self._loop.run_until_complete(self._all())
-        finally:
+        finally:  # nbclient's own watchers of a kernel stopped mid-run
+            left = asyncio.all_tasks(self._loop)
+            for task in left:
+                task.cancel()
+            self._loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
             self._loop.close()
 
     async def _all(self) -> None:
@@ -200,6 +204,9 @@ class Run:
         self.folder = Path(tempfile.mkdtemp(prefix="eastwest-writes-"))
         self.log = self.folder / "written"
         self.log.touch()
+        # The kernel's own log, shown only if the kernel dies: stopped mid-cell by Ctrl-C or a
+        # kill, a kernel prints tracebacks of sockets closed under it.
+        self.stderr = open(self.folder / "stderr", "w+b")  # noqa: SIM115 - closed by close()
         self.client = NotebookClient(
             self.nb,
             timeout=TIMEOUT_S,
@@ -216,6 +223,7 @@ class Run:
             extra_arguments=EXTRA_ARGUMENTS,
             env={**os.environ, WRITE_LOG: str(self.log)},
             cwd=str(self.source.parent),
+            stderr=self.stderr,
         )
 
     async def execute(self) -> Result:
@@ -226,9 +234,12 @@ class Run:
             await self.client.async_execute(cleanup_kc=False)
         except CellExecutionError as err:
             return Result(self.source, error=_failure(self.source, self.nb, err))
-        except DeadKernelError as err:
-            died = f"error: {shown(self.source)}: the kernel died ({err})"
-            return Result(self.source, error=died)
+        except DeadKernelError:
+            self.stderr.seek(0)
+            said = self.stderr.read().decode("utf-8", "replace").strip()
+            said = "\n".join(said.splitlines()[-20:])
+            died = f"error: {shown(self.source)}: the kernel died"
+            return Result(self.source, error=f"{died}\n{said}" if said else died)
         finally:
             if self.client.kc is not None:
                 self.client.kc.stop_channels()
@@ -244,6 +255,7 @@ class Run:
         except Exception:  # already gone
             pass
         finally:
+            self.stderr.close()
             shutil.rmtree(self.folder, ignore_errors=True)
 
 

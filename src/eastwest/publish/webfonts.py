@@ -3,6 +3,7 @@
 import base64
 import os
 import re
+import signal
 import threading
 import time
 from contextlib import contextmanager
@@ -101,7 +102,15 @@ def helper_process():
             initializer=_helper_start,
             initargs=(os.getpid(),),
         )
-        pool.submit(int)  # starts it now
+        # Started now, with Ctrl-C ignored, which it inherits: this process handles Ctrl-C
+        # and shuts it down.
+        ignore = threading.current_thread() is threading.main_thread()
+        before = signal.signal(signal.SIGINT, signal.SIG_IGN) if ignore else None
+        try:
+            pool.submit(int)
+        finally:
+            if ignore:
+                signal.signal(signal.SIGINT, before)
         _HELPER.append(pool)
         try:
             yield
