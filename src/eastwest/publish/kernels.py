@@ -26,8 +26,13 @@ from eastwest.paths import ROOT
 KERNEL = "eastwest"
 TIMEOUT_S = 600
 STOP_WAIT_S = 30
-# The kernel's own warnings (TCP without encryption on loopback) are noise in a build log.
-EXTRA_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+EXTRA_ARGUMENTS = [
+    # The kernel's own warnings (TCP without encryption on loopback) are noise in a build log.
+    "--IPKernelApp.log_level=ERROR",
+    # IPython's history of every cell run, in a database in the user's home: a build writes
+    # only its own outputs.
+    "--HistoryManager.enabled=False",
+]
 
 
 @dataclass
