@@ -88,8 +88,8 @@ class Kernels:
 
     Each notebook's kernel starts while the notebook before it runs (one kernel starts at a
     time), and is shut down after its own notebook while the next one runs: neither waits on
-    the other. After a notebook fails,
-    no other starts. ``announce(source)`` is called as each one starts to run.
+    the other. After a notebook fails, no other starts. ``announce(source)`` is called as each
+    one starts to run.
     """
 
     def __init__(self, sources: list[Path], jobs: int = 1, announce=None) -> None:
