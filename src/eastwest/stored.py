@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 from eastwest.atomic import atomic_path
+from eastwest.cache import file_digest
 from eastwest.paths import ROOT
 
 CACHE = ROOT / ".cache"
@@ -32,7 +33,5 @@ def remembered(kind: str, key: dict, make: Callable[[], bytes]) -> bytes:
     return data
 
 
-@cache
-def digest_of_file(path) -> str:
-    """A font's SHA-256, read once per process (the CJK fonts are 16 MB)."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+# A font's SHA-256, read once per process (the CJK fonts are 16 MB).
+digest_of_file = cache(file_digest)

@@ -1,6 +1,7 @@
 """Re-execution is decided by content: what the key covers, and the Markdown merge."""
 
 import json
+import re
 
 import nbformat
 import pytest
@@ -60,6 +61,15 @@ def test_the_code_s_inputs_are_the_modules_it_imports_and_the_chart_style():
     assert not {name for name in names if name.startswith("publish/")}
 
 
+def _run(source):
+    """``source`` run as the notebook step runs it: its result, text or error."""
+    running = kernels.Kernels([source]).start()
+    try:
+        return running.result(source)
+    finally:
+        running.stop()
+
+
 @pytest.mark.slow
 def test_merged_markdown_gives_the_bytes_of_a_full_run(tmp_path, monkeypatch):
     """Runs the project's kernel twice on a two-line notebook (a few seconds)."""
@@ -72,11 +82,11 @@ def test_merged_markdown_gives_the_bytes_of_a_full_run(tmp_path, monkeypatch):
     first.write_text(json.dumps(_notebook("Old text.", code)), encoding="utf-8")
     second.write_text(json.dumps(_notebook("New text, 新的.", code)), encoding="utf-8")
 
-    ran_first, files = kernels.execute(first)
-    assert files == [written], "the files the kernel wrote through eastwest.atomic are known"
+    ran_first = _run(first)
+    assert ran_first.written == [written], "the files the kernel wrote through atomic are known"
     executed_first = tmp_path / "executed_first.ipynb"
-    executed_first.write_text(ran_first, encoding="utf-8")
-    ran_second, _ = kernels.execute(second)
+    executed_first.write_text(ran_first.text, encoding="utf-8")
+    ran_second = _run(second).text
 
     assert "42" in ran_second and "New text" in ran_second
     assert execute.merged(second, executed_first) == ran_second
@@ -106,5 +116,4 @@ def test_a_kernel_that_dies_stops_its_notebook_with_a_message(tmp_path):
     """The project's kernel, started and killed from inside (a few seconds)."""
     source = tmp_path / "dies.ipynb"
     source.write_text(json.dumps(_notebook("Text.", "import os\nos._exit(3)")), encoding="utf-8")
-    with pytest.raises(SystemExit, match=r"dies\.ipynb: the kernel died"):
-        kernels.execute(source)
+    assert re.search(r"dies\.ipynb: the kernel died", _run(source).error)

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from eastwest import paths
 from eastwest.fonts import cjk_serif_font_path
+from eastwest.publish import TEMPLATES, template
 from eastwest.publish.appendix import (
     APPENDIX_HEADS,
     GLOSSARY,
@@ -47,16 +48,10 @@ DESCRIPTION = (
 )
 KEYWORDS = "East–West poverty-alleviation cooperation, 东西扶贫协作, poverty alleviation, China"
 SOURCES = paths.SOURCES
-TEMPLATES = Path(__file__).parent / "templates"
 
 
 # ---------------------------------------------------------------------------------------------
 # The reader's document
-
-
-@cache
-def _template(name: str) -> str:
-    return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
 @cache
@@ -143,8 +138,8 @@ def assemble(
             author=AUTHOR,
             description=DESCRIPTION,
             keywords=KEYWORDS,
-            style=Markup(_template("report.css")),
-            print_style=Markup(_template("print.css").replace("{{short_title}}", SHORT_TITLE)),
+            style=Markup(template("report.css")),
+            print_style=Markup(template("print.css").replace("{{short_title}}", SHORT_TITLE)),
             first_published=first_published(sources),
             article=sources.set_index("source").loc["article"].to_dict(),
             sha256=read_sha256(inputs.article_sha256),

@@ -32,8 +32,8 @@ from pathlib import Path
 
 from eastwest import cache
 from eastwest.atomic import kills_raise, write_text
-from eastwest.paths import EXECUTED, ROOT
-from eastwest.publish.kernels import Kernels, kernel_name, serialize, shown
+from eastwest.paths import EXECUTED, ROOT, shown
+from eastwest.publish.kernels import Kernels, kernel_name, serialize
 from eastwest.publish.page_step import render_page
 
 # ---------------------------------------------------------------------------------------------

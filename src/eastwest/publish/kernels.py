@@ -19,9 +19,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eastwest import cache
 from eastwest.atomic import WRITE_LOG
-from eastwest.paths import ROOT
+from eastwest.paths import ROOT, shown
 
 KERNEL = "eastwest"
 TIMEOUT_S = 600
@@ -47,10 +46,6 @@ class Result:
 
 def kernel_name(notebook: dict) -> str:
     return notebook.get("metadata", {}).get("kernelspec", {}).get("name") or KERNEL
-
-
-def shown(path: Path) -> str:
-    return cache.relative(path) if path.resolve().is_relative_to(ROOT) else str(path)
 
 
 def serialize(nb) -> str:
@@ -262,21 +257,3 @@ class Run:
         finally:
             self.stderr.close()
             shutil.rmtree(self.folder, ignore_errors=True)
-
-
-async def run(source: Path) -> Result:
-    """Execute ``source`` in a fresh kernel."""
-    one = Run(source)
-    try:
-        await one.start()
-        return await one.execute()
-    finally:
-        await one.close()
-
-
-def execute(source: Path) -> tuple[str, list[Path]]:
-    """Run one notebook here and now: its executed copy's text and the files it wrote."""
-    result = asyncio.run(run(source))
-    if result.error:
-        raise SystemExit(result.error)
-    return result.text, result.written

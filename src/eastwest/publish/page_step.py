@@ -9,19 +9,24 @@ pages while the reader's step renders the report.
 """
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
 from eastwest import cache, paths
-from eastwest.publish.kernels import shown
+from eastwest.paths import shown
 
 Record = tuple[str, str, dict[str, str], list[Path]]
 
 
+@functools.cache
+def _page_code() -> tuple[Path, ...]:
+    # The modules that draw a page, followed through their imports: no hand-kept list.
+    return tuple(cache.package_imports("import eastwest.publish.pages"))
+
+
 def _page_key(executed: Path, page_inputs: list[str]) -> tuple[str, dict[str, str]]:
-    # The modules that draw the page, followed through their imports: no hand-kept list.
-    code = cache.package_imports("import eastwest.publish.pages")
-    inputs = cache.digests([executed, *page_inputs, *code])
+    inputs = cache.digests([executed, *page_inputs, *_page_code()])
     return cache.key_of(inputs=inputs), inputs
 
 

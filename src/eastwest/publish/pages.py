@@ -12,17 +12,11 @@ import nbformat
 
 from eastwest import paths
 from eastwest.atomic import write_text
+from eastwest.publish import TEMPLATES, template
 from eastwest.publish.document import Inputs
 from eastwest.publish.html_audit import checked
 from eastwest.publish.screen_nav import notebook_navigation
 from eastwest.publish.webfonts import PAGE_LATIN, embedded_font_css
-
-TEMPLATES = Path(__file__).parent / "templates"
-
-
-@cache
-def _template(name: str) -> str:
-    return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
 @cache
@@ -60,7 +54,7 @@ def notebook_html(path: Path, inputs: Inputs = Inputs()) -> str:
 
 def with_font(page: str, font_css: str) -> str:
     """``page`` with the CJK font and the Latin-first font stack added to its <head>."""
-    style = f'<style id="eastwest-fonts">\n{font_css}{_template("notebook.css")}</style>\n'
+    style = f'<style id="eastwest-fonts">\n{font_css}{template("notebook.css")}</style>\n'
     return page.replace("</head>", style + "</head>", 1)
 
 

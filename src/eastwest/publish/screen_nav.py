@@ -2,9 +2,8 @@
 
 import html
 import re
-from functools import cache
-from pathlib import Path
 
+from eastwest.publish import template
 from eastwest.publish.document import plain_text
 
 # ---------------------------------------------------------------------------------------------
@@ -108,7 +107,7 @@ def notebook_navigation(page: str, name: str, names: list[str], report: str) -> 
 def _with_screen_style(page: str) -> str:
     """``page`` with screen.css for screens, and without the on-screen aids when printed."""
     style = (
-        f'<style id="eastwest-screen">\n@media screen {{\n{_screen_css()}}}\n'
+        f'<style id="eastwest-screen">\n@media screen {{\n{template("screen.css")}}}\n'
         f"@media print {{ .{SCREEN_ONLY} {{ display: none; }} }}\n</style>\n"
     )
     return page.replace("</head>", style + "</head>", 1)
@@ -118,8 +117,3 @@ def _notebook_label(stem: str) -> str:
     """'03_labour' as '3 Labour'."""
     number, _, words = stem.partition("_")
     return f"{int(number)} {words.replace('_', ' ').capitalize()}" if number.isdigit() else stem
-
-
-@cache
-def _screen_css() -> str:
-    return (Path(__file__).parent / "templates" / "screen.css").read_text(encoding="utf-8")
