@@ -78,8 +78,10 @@ def _use_fonttools_subsetter() -> None:
 
     def stored_subset(font, to_unicode, hinting) -> None:
         # What WeasyPrint's fontTools subset reads: the font's bytes, the glyphs it keeps,
-        # hinting, and whether it must draw a .notdef outline.
+        # hinting, whether it must draw a .notdef outline, and the clock it stamps the subset
+        # with (a render outside _fixed_clock must not hand its dates to the next build).
         key = {
+            "clock": os.environ.get("SOURCE_DATE_EPOCH"),
             "font": hashlib.sha256(font.file_content).hexdigest(),
             "index": font.index,
             "glyphs": sorted(to_unicode),
