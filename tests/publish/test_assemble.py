@@ -525,38 +525,3 @@ def test_a_stored_font_subset_is_the_subset_cut_afresh(tmp_path, monkeypatch):
         again = webfonts._subset_woff2(font, tuple(sorted(wanted)), features)
         assert base64.b64decode(first) == fresh and again == first
     assert len(list((tmp_path / ".cache" / "woff2").iterdir())) == 2
-
-
-def test_the_font_helper_ends_with_the_process_that_started_it(tmp_path):
-    """A process killed outright (no cleanup runs) leaves no helper behind to hold its pipes."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
-
-    script = (
-        "import os, sys, time\n"
-        "from eastwest.publish.webfonts import helper_process, _HELPER\n"
-        "with helper_process():\n"
-        "    pid = next(iter(_HELPER[0]._processes))\n"
-        "    print(pid, flush=True)\n"
-        "    time.sleep(600)\n"
-    )
-    started = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    helper = int(started.stdout.readline())
-    os.kill(started.pid, signal.SIGKILL)
-    started.wait()
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{helper}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            break
-        if state in ("Z", "X"):
-            break
-        time.sleep(0.1)
-    else:
-        os.kill(helper, signal.SIGKILL)
-        raise AssertionError(f"helper {helper} outlived its parent")

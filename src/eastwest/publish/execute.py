@@ -141,12 +141,12 @@ def jobs_allowed(makeflags: str | None = None) -> int:
 
 
 def _font_helper(wanted: bool):
-    """A second process for the pages' CJK fonts while the notebooks run (webfonts)."""
+    """A second process for the pages' CJK fonts while the notebooks run (``helper``)."""
     from contextlib import nullcontext
 
     if not wanted:
         return nullcontext()
-    from eastwest.publish.webfonts import helper_process
+    from eastwest.publish.helper import helper_process
 
     return helper_process()
 

@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--page-inputs", nargs="*", default=[], help="files the pages read")
     args = parser.parse_args(argv)
     cache.lean_imports()
-    # No font helper (webfonts.helper_process): make runs this step beside the reader's, whose
+    # No font helper (helper.helper_process): make runs this step beside the reader's, whose
     # helper the two cores are better spent on.
     for executed in (path.resolve() for path in args.executed):
         if record := render_page(executed, args.page_inputs, page_step(executed)):

@@ -51,7 +51,7 @@ def write_report_pdf(notebooks: list[Path], out_dir: Path, inputs: "Inputs | Non
 
 
 def _render(stale: list[str]) -> None:
-    from eastwest.publish.webfonts import helper_process
+    from eastwest.publish.helper import helper_process
 
     notebooks = executed_notebooks()
     with helper_process():

@@ -1,17 +1,13 @@
 """Chinese marked for the browser and the embedded font subsets every HTML page carries."""
 
 import base64
-import os
 import re
-import signal
-import threading
-import time
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 from eastwest import stored
 from eastwest.fonts import cjk_font_path, latin_faces
+from eastwest.publish.helper import beside
 
 # The Latin families each kind of page embeds (fonts.LATIN_FACES).
 REPORT_LATIN = ("EastWest Serif", "EastWest Sans", "EastWest Mono")
@@ -65,7 +61,7 @@ def embedded_font_css(text: str, font: Path | None = None, latin: tuple[str, ...
     chinese = set("".join(CJK_RUN.findall(text)))
     wanted, font = tuple(sorted(map(ord, chinese))), font or cjk_font_path()
     # The CJK cut takes as long as all the Latin ones: in the helper, when there is one.
-    beside = _HELPER[0].submit(_subset_woff2, font, wanted, []) if _HELPER and wanted else None
+    cjk = beside(_subset_woff2, font, wanted, []) if wanted else None
     # Also the spaces and hyphens that line breaking adds, which are not in the text.
     others = {c for c in set(text) - chinese if c >= " "} | set(LINE_BREAK_CHARACTERS)
     others = tuple(sorted(map(ord, others)))
@@ -73,60 +69,9 @@ def embedded_font_css(text: str, font: Path | None = None, latin: tuple[str, ...
         _latin_face_css(family, path, weight, style, others)
         for family, path, weight, style in latin_faces(*latin)
     )
-    if beside:
-        beside.result()  # now in the font cache, where the line below finds it
+    if cjk:
+        cjk.result()  # now in the font cache, where the line below finds it
     return _font_subset_css(wanted, font) + css
-
-
-_HELPER: list = []  # the helper process, while ``helper_process()`` lasts
-
-
-@contextmanager
-def helper_process():
-    """While the block runs, a second process cuts each CJK subset beside the Latin ones.
-
-    Spawned, not forked (the caller may run threads), and started at once so that its imports
-    are done before the first page needs it. It hands its subsets over through the font cache
-    (``eastwest.stored``); what it raises is raised here. A kill of this process shuts it down
-    (``atomic.kills_raise``), and it ends by itself if this process is gone.
-    """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from eastwest.atomic import kills_raise
-
-    with kills_raise():
-        pool = ProcessPoolExecutor(
-            1,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_helper_start,
-            initargs=(os.getpid(),),
-        )
-        # Started now, with Ctrl-C ignored, which it inherits: this process handles Ctrl-C
-        # and shuts it down.
-        ignore = threading.current_thread() is threading.main_thread()
-        before = signal.signal(signal.SIGINT, signal.SIG_IGN) if ignore else None
-        try:
-            pool.submit(int)
-        finally:
-            if ignore:
-                signal.signal(signal.SIGINT, before)
-        _HELPER.append(pool)
-        try:
-            yield
-        finally:
-            _HELPER.clear()
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _helper_start(parent: int) -> None:
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.2)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-    from fontTools import subset  # noqa: F401 - before the first cut is asked for
 
 
 # Everything fontTools is told besides the font and the characters; part of the stored key.
