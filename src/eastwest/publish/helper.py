@@ -55,14 +55,12 @@ def helper_process():
         try:
             yield
         except BaseException:
-            _POOL.clear()
             for worker in workers:
                 worker.terminate()
             for worker in workers:
                 worker.join(_GRACE_S)
-            pool.shutdown(wait=False, cancel_futures=True)
             raise
-        else:
+        finally:
             _POOL.clear()
             pool.shutdown(wait=True, cancel_futures=True)
 
