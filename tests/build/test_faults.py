@@ -177,14 +177,26 @@ def test_interrupt_during_the_data_step_keeps_its_outputs(committed_copy):
     (committed_copy / "report" / "keys" / "data.json").unlink()
     before = every_file(committed_copy)
     build = start_make(committed_copy, "report")
-    wait_until(
-        lambda: any(" -m eastwest.clean " in c for c in group_processes(build.pid).values()),
-        build,
-        "the data step",
-    )
-    result = interrupt(build, "Ctrl-C")
+    step: list[int] = []
+
+    def data_step_started() -> bool:
+        found = group_processes(build.pid).items()
+        step[:] = [pid for pid, cmd in found if " -m eastwest.clean " in cmd]
+        return bool(step)
+
+    wait_until(data_step_started, build, "the data step")
+    # Held where it was found, so that it cannot finish (and rewrite its record) before Ctrl-C
+    # reaches it; it meets Ctrl-C as it resumes.
+    for pid in step:
+        os.kill(pid, signal.SIGSTOP)
+    os.killpg(build.pid, signal.SIGINT)
+    for pid in step:
+        os.kill(pid, signal.SIGCONT)
+    out, err = build.communicate(timeout=WAIT_S)
+    result = subprocess.CompletedProcess(build.args, build.returncode, out, err)
     assert result.returncode != 0
     assert "Deleting file" not in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
     assert changed_files(before, every_file(committed_copy)) == []
     assert stray_temporaries(committed_copy) == []
 
