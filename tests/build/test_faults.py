@@ -196,7 +196,8 @@ def test_interrupt_during_the_data_step_keeps_its_outputs(committed_copy):
     result = subprocess.CompletedProcess(build.args, build.returncode, out, err)
     assert result.returncode != 0
     assert "Deleting file" not in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
+    # No assertion on tracebacks here: held at any point, the step may be inside Python's own
+    # start-up (the site module), where no program's handler exists yet.
     assert changed_files(before, every_file(committed_copy)) == []
     assert stray_temporaries(committed_copy) == []
 
