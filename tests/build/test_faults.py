@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -153,11 +154,19 @@ def wait_until(condition, build: subprocess.Popen, what: str) -> None:
         time.sleep(0.05)
 
 
-def interrupt(build: subprocess.Popen, how: str) -> subprocess.CompletedProcess:
+def interrupt(
+    build: subprocess.Popen, how: str, held: Sequence[int] = ()
+) -> subprocess.CompletedProcess:
+    """Ctrl-C or a kill; the ``held`` processes are stopped until the signal is sent, so that
+    none can finish first, and meet it as they resume."""
+    for pid in held:
+        os.kill(pid, signal.SIGSTOP)
     if how == "Ctrl-C":
         os.killpg(build.pid, signal.SIGINT)  # the terminal signals make and its steps
     else:
         build.send_signal(signal.SIGTERM)  # `kill` of make, which passes it on to its steps
+    for pid in held:
+        os.kill(pid, signal.SIGCONT)
     out, err = build.communicate(timeout=WAIT_S)
     return subprocess.CompletedProcess(build.args, build.returncode, out, err)
 
@@ -185,15 +194,8 @@ def test_interrupt_during_the_data_step_keeps_its_outputs(committed_copy):
         return bool(step)
 
     wait_until(data_step_started, build, "the data step")
-    # Held where it was found, so that it cannot finish (and rewrite its record) before Ctrl-C
-    # reaches it; it meets Ctrl-C as it resumes.
-    for pid in step:
-        os.kill(pid, signal.SIGSTOP)
-    os.killpg(build.pid, signal.SIGINT)
-    for pid in step:
-        os.kill(pid, signal.SIGCONT)
-    out, err = build.communicate(timeout=WAIT_S)
-    result = subprocess.CompletedProcess(build.args, build.returncode, out, err)
+    # Held where it was found: finished before Ctrl-C, it would rewrite its record.
+    result = interrupt(build, "Ctrl-C", held=step)
     assert result.returncode != 0
     assert "Deleting file" not in result.stderr, result.stderr
     # No assertion on tracebacks here: held at any point, the step may be inside Python's own
