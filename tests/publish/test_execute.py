@@ -111,6 +111,11 @@ def test_notebooks_at_once_follow_make_s_jobs(makeflags, jobs):
     assert execute.jobs_allowed(makeflags) == (jobs or os.cpu_count())
 
 
+@pytest.mark.parametrize(("jobs", "kernels"), [(1, 1), (2, 3), (4, 5)])
+def test_several_jobs_run_one_notebook_more_and_one_job_runs_one(jobs, kernels):
+    assert execute.kernels_at_once(jobs) == kernels
+
+
 @pytest.mark.slow
 def test_a_kernel_that_dies_stops_its_notebook_with_a_message(tmp_path):
     """The project's kernel, started and killed from inside (a few seconds)."""

@@ -10,11 +10,11 @@ reads, and the package's modules it imports (found from its import statements). 
 decides when to ask (see ``eastwest.cache``). When only Markdown changed, the new Markdown is
 merged into the executed copy, which gives the bytes a full run would give.
 
-Notebooks run in order, each in a fresh kernel (``kernels``), as many at a time as make's
-``-j`` allows (one without it). With one job the process also renders each page
-(``page_step.render_page``) while the next notebook runs, and pays the imports of nbconvert
-and nbclient once for all of them; with more, notebooks run side by side and the pages are
-left to ``page_step``, which make runs beside the reader's step.
+Notebooks run in order, each in a fresh kernel (``kernels``): one at a time without make's
+``-j``, one more than ``-j`` with it (``kernels_at_once``). With one job the process also
+renders each page (``page_step.render_page``) while the next notebook runs, and pays the
+imports of nbconvert and nbclient once for all of them; with more, notebooks run side by side
+and the pages are left to ``page_step``, which make runs beside the reader's step.
 
 The executed copy carries no timings and no volatile metadata, so that a rebuild gives the same
 bytes. A cell that raises stops the stage: the notebook, the cell number and the error go to
@@ -140,6 +140,18 @@ def jobs_allowed(makeflags: str | None = None) -> int:
     return int(found[1]) if found[1] else os.cpu_count() or 1
 
 
+def kernels_at_once(jobs: int) -> int:
+    """How many notebooks run side by side for make's ``jobs``: one more than that, when more
+    than one.
+
+    While the notebooks run, this is make's only step, and a kernel leaves its core idle part
+    of the time (starting, and between cells). With two, the last notebook started only when
+    the longest of the first two ended, and then ran alone on one core; with three it starts
+    when the shortest ends. With one job the other core renders the pages (``build``).
+    """
+    return jobs + 1 if jobs > 1 else 1
+
+
 def _font_helper(wanted: bool):
     """A second process for the pages' CJK fonts while the notebooks run (``helper``)."""
     from contextlib import nullcontext
@@ -175,7 +187,7 @@ def build(sources: list[Path], inputs: list[str], page_inputs: list[str], jobs: 
         p = running[source]
         cache.announce(p.step, f"execute {shown(source)}{p.why}")
 
-    kernels = Kernels(list(running), jobs, announce)
+    kernels = Kernels(list(running), kernels_at_once(jobs), announce)
     pages = []
     with kills_raise(), _font_helper(render_pages and bool(running)):
         try:  # a kill ends the process through the finally below
