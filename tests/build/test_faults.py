@@ -256,23 +256,28 @@ def test_interrupt_during_a_notebook(committed_copy, tmp_path, how):
     assert changed_files(before, every_file(committed_copy)) == []
 
 
-def test_interrupt_during_the_pdf_render(committed_copy):
-    pdf = committed_copy / "report" / "report.pdf"
-    committed_pdf = pdf.read_bytes()
-    # Older than its sources, and without its record: the PDF is rendered again.
-    os.utime(pdf, (SOURCES_TIME - 1, SOURCES_TIME - 1))
-    (committed_copy / "report" / "keys" / "report.pdf.json").unlink()
+@pytest.mark.parametrize(
+    "stale",
+    [["report.pdf"], ["report.html", "report.pdf"]],
+    ids=["the PDF alone, in the step's process", "with the HTML, the PDF in the helper"],
+)
+def test_interrupt_during_the_pdf_render(committed_copy, stale):
+    committed = {name: (committed_copy / "report" / name).read_bytes() for name in stale}
+    # Older than their sources, and without their records: they are rendered again.
+    for name in stale:
+        os.utime(committed_copy / "report" / name, (SOURCES_TIME - 1, SOURCES_TIME - 1))
+        (committed_copy / "report" / "keys" / f"{name}.json").unlink()
     before = every_file(committed_copy)
 
     def rendering(build):
-        """WeasyPrint has loaded Pango in the reader's step: the render is under way."""
-        for pid, command in group_processes(build.pid).items():
-            if " -m eastwest.publish.reader " in command:
-                try:
-                    if "libpango" in Path(f"/proc/{pid}/maps").read_text():
-                        return True
-                except OSError:
-                    pass
+        """WeasyPrint has loaded Pango, in the reader's step or in its helper (nothing else
+        needs Pango): the PDF's part of the step is under way."""
+        for pid in group_processes(build.pid):
+            try:
+                if "libpango" in Path(f"/proc/{pid}/maps").read_text():
+                    return True
+            except OSError:
+                pass
         return False
 
     for how in ("kill", "Ctrl-C"):
@@ -285,11 +290,12 @@ def test_interrupt_during_the_pdf_render(committed_copy):
         assert changed_files(before, every_file(committed_copy)) == [], how
         assert stray_temporaries(committed_copy) == [], how
 
-    # The PDF is left older than its sources and without a record: the next make runs its step
+    # They are left older than their sources and without records: the next make runs the step
     # (it is not up to date for make), and the step renders (nothing records it as current).
     # That a render gives the committed bytes is the clean rebuild's proof (test_reproduction).
-    assert pdf.read_bytes() == committed_pdf
-    assert not (committed_copy / "report" / "keys" / "report.pdf.json").exists()
+    for name in stale:
+        assert (committed_copy / "report" / name).read_bytes() == committed[name]
+        assert not (committed_copy / "report" / "keys" / f"{name}.json").exists()
     assert make(committed_copy, "-q", "report").returncode != 0
     planned = make(committed_copy, "-n", "report")
     assert planned.returncode == 0, planned.stderr

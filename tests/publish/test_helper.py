@@ -56,6 +56,11 @@ def test_work_beside_runs_in_another_process_and_raises_there():
         assert beside(os.getpid).result() != os.getpid()
         with pytest.raises(ValueError, match="invalid literal"):
             beside(int, "not a number").result()
+        # A step's one-line refusal (the PDF's, where Pango is missing) stays one.
+        with pytest.raises(SystemExit) as stop:
+            beside(sys.exit, "error: Pango is missing").result()
+        assert stop.value.code == "error: Pango is missing"
+        assert beside(os.getpid).result() != os.getpid(), "the helper still works"
     assert beside(os.getpid) is None, "no helper outside the block"
 
 

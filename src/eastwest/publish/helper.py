@@ -3,7 +3,8 @@ the other.
 
 ``helper_process()`` starts it for a block; ``beside(function, *args)`` hands it work and
 returns a future, or None where no helper runs (the caller then does the work itself). The
-pages' and the report's CJK font subsets are cut there beside the Latin ones (``webfonts``).
+pages' and the report's CJK font subsets are cut there beside the Latin ones (``webfonts``), and
+the reader's PDF is set there while its HTML is written (``reader``).
 """
 
 import multiprocessing

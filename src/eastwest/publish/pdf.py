@@ -108,16 +108,23 @@ class _FontToolsNotice(logging.Filter):
         return "instead of HarfBuzz-Subset" not in record.getMessage()
 
 
-def render_pdf(html_text: str) -> bytes:
-    """The PDF of ``html_text`` (report.html), with every font embedded and subset."""
+def load_weasyprint() -> None:
+    """Import WeasyPrint, or stop with one line where Pango is missing: ``render_pdf``'s first
+    step, which a helper process can take while the fonts are cut."""
     import warnings
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
         require_pango()
-        from weasyprint import CSS, HTML
-        from weasyprint.logger import LOGGER
-        from weasyprint.text.fonts import FontConfiguration
+        import weasyprint.text.fonts  # noqa: F401
+
+
+def render_pdf(html_text: str) -> bytes:
+    """The PDF of ``html_text`` (report.html), with every font embedded and subset."""
+    load_weasyprint()
+    from weasyprint import CSS, HTML
+    from weasyprint.logger import LOGGER
+    from weasyprint.text.fonts import FontConfiguration
 
     _use_fonttools_subsetter()
     notice = _FontToolsNotice()

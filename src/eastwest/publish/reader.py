@@ -1,8 +1,8 @@
 """The reader's step: ``python -m eastwest.publish.reader INPUT...`` writes ``report/report.html``
 and ``report/report.pdf`` from the executed notebooks, each only when its inputs changed.
 
-One process for both: they share their imports and the CJK font subset. The INPUTs are the
-rule's prerequisites (see ``eastwest.cache``).
+One step for both: they share their font subsets, and the PDF is set in a helper process while
+the HTML is written. The INPUTs are the rule's prerequisites (see ``eastwest.cache``).
 """
 
 import sys
@@ -51,16 +51,27 @@ def write_report_pdf(notebooks: list[Path], out_dir: Path, inputs: "Inputs | Non
 
 
 def _render(stale: list[str]) -> None:
-    from eastwest.publish.helper import helper_process
+    from eastwest.publish.helper import beside, helper_process
+    from eastwest.publish.pdf import load_weasyprint, render_pdf
 
     notebooks = executed_notebooks()
     with helper_process():
+        if {HTML.name, PDF.name} <= set(stale):
+            beside(load_weasyprint)  # as this process starts on the HTML
         if HTML.name in stale:
             cache.announce(cache.total_steps() - 1, "render report/report.html")
-            write_report_html(notebooks, paths.REPORT)
+        later = None
         if PDF.name in stale:
+            printed = printed_html(notebooks)  # cuts the fonts, which the HTML then reads back
             cache.announce(cache.total_steps(), "render report/report.pdf")
-            write_report_pdf(notebooks, paths.REPORT)
+            # With the HTML to write too, the PDF is set in the helper meanwhile.
+            later = beside(render_pdf, printed) if HTML.name in stale else None
+            if later is None:
+                write_bytes(PDF, render_pdf(printed))
+        if HTML.name in stale:
+            write_report_html(notebooks, paths.REPORT)
+        if later is not None:
+            write_bytes(PDF, later.result())
 
 
 if __name__ == "__main__":
