@@ -64,6 +64,14 @@ def test_work_beside_runs_in_another_process_and_raises_there():
     assert beside(os.getpid) is None, "no helper outside the block"
 
 
+def test_a_helper_that_dies_mid_job_stops_the_caller_in_one_line():
+    with pytest.raises(SystemExit) as stop, helper_process():
+        beside(os._exit, 1).result()  # as a crash or the out-of-memory killer would
+    message = str(stop.value.code)
+    assert message.startswith("error: the helper process ended") and "\n" not in message
+    assert stop.value.__suppress_context__, "no traceback of the pool's internals"
+
+
 @pytest.mark.parametrize("ending", ["interrupt", "killed"])
 def test_a_stopped_parent_stops_the_helper_and_its_write(tmp_path, ending):
     """Ctrl-C in the parent stops the helper's job instead of waiting for it; a parent killed

@@ -28,9 +28,11 @@ def helper_process():
     are done before the first job. What it raises is raised by the job's future. A block left
     by an error, Ctrl-C or a kill stops the helper (SIGTERM, which a write in progress there
     turns into a clean exit, ``atomic.kills_raise``) rather than wait for its job; and the
-    helper ends by itself if this process is gone.
+    helper ends by itself if this process is gone. A helper killed or crashed mid-job stops
+    this process with one line.
     """
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     from eastwest.atomic import kills_raise
 
@@ -55,6 +57,11 @@ def helper_process():
         _POOL.append(pool)
         try:
             yield
+        except BrokenProcessPool:  # killed from outside, or crashed: a line, not a traceback
+            raise SystemExit(
+                "error: the helper process ended in the middle of its work (killed or crashed);"
+                " nothing it was making was written"
+            ) from None
         except BaseException:
             for worker in workers:
                 worker.terminate()
