@@ -171,12 +171,33 @@ def interrupt(
     return subprocess.CompletedProcess(build.args, build.returncode, out, err)
 
 
-def process_gone(pid: int) -> bool:
+def process_state(pid: int) -> str:
+    """The state letter in /proc (R, S, T for stopped, Z...), or "" for a process gone."""
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except (OSError, IndexError):
-        return True
-    return state in ("Z", "X")
+        return ""
+
+
+def process_gone(pid: int) -> bool:
+    return process_state(pid) in ("", "Z", "X")
+
+
+def hold(group: int, command: str) -> list[int]:
+    """Stop (SIGSTOP) the first process of ``group`` whose command line holds ``command`` as
+    soon as it is read, not after the whole scan; its pid, or [] where none runs yet."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[2]) != group:
+                continue
+            cmdline = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ")
+            if command.encode() in cmdline:
+                pid = int(stat.parent.name)
+                os.kill(pid, signal.SIGSTOP)
+                return [pid]
+        except (OSError, IndexError, ValueError):
+            continue
+    return []
 
 
 def test_interrupt_during_the_data_step_keeps_its_outputs(committed_copy):
@@ -188,13 +209,16 @@ def test_interrupt_during_the_data_step_keeps_its_outputs(committed_copy):
     build = start_make(committed_copy, "report")
     step: list[int] = []
 
-    def data_step_started() -> bool:
-        found = group_processes(build.pid).items()
-        step[:] = [pid for pid, cmd in found if " -m eastwest.clean " in cmd]
+    def data_step_held() -> bool:
+        # Stopped the moment it is seen: the step takes half a second, and one that finished
+        # before Ctrl-C would rewrite its record.
+        step[:] = hold(build.pid, " -m eastwest.clean ")
         return bool(step)
 
-    wait_until(data_step_started, build, "the data step")
-    # Held where it was found: finished before Ctrl-C, it would rewrite its record.
+    wait_until(data_step_held, build, "the data step")
+    # SIGSTOP lands as the process next runs: stopped, or it had ended just before.
+    wait_until(lambda: process_state(step[0]) in ("T", "Z", ""), build, "the step to stop")
+    assert process_state(step[0]) == "T", "the data step ended before it could be held"
     result = interrupt(build, "Ctrl-C", held=step)
     assert result.returncode != 0
     assert "Deleting file" not in result.stderr, result.stderr
