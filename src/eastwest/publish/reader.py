@@ -44,12 +44,6 @@ def write_report_html(notebooks: list[Path], out_dir: Path, inputs: "Inputs | No
     write_text(out_dir / "report.html", checked(page, "report.html"))
 
 
-def write_report_pdf(notebooks: list[Path], out_dir: Path, inputs: "Inputs | None" = None) -> None:
-    from eastwest.publish.pdf import render_pdf
-
-    write_bytes(out_dir / "report.pdf", render_pdf(printed_html(notebooks, inputs)))
-
-
 def _render(stale: list[str]) -> None:
     from eastwest.publish.helper import beside, helper_process
     from eastwest.publish.pdf import load_weasyprint, render_pdf
