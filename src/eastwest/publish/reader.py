@@ -51,7 +51,7 @@ def _render(stale: list[str]) -> None:
     notebooks = executed_notebooks()
     with helper_process():
         if {HTML.name, PDF.name} <= set(stale):
-            beside(load_weasyprint)  # as this process starts on the HTML
+            beside(load_weasyprint)  # imported there while this process assembles the HTML
         if HTML.name in stale:
             cache.announce(cache.total_steps() - 1, "render report/report.html")
         later = None
