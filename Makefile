@@ -107,10 +107,10 @@ $(DATA) &: $(INPUTS) $(CLEAN_SRC) | $(ENV)
 	@$(PY) -m eastwest.clean $^
 
 # Stage 2, the notebooks, which import src/eastwest/analysis/. One process for all of them: it
-# executes the notebooks that need it, in order, each in a fresh kernel, as many at a time as
-# -j allows; Markdown-only edits are merged without running the code. Every file a notebook
-# writes is a target. With one job it also renders each notebook's page while the next one
-# runs, which leaves the pages' step below nothing to do.
+# executes the notebooks that need it, in order, each in a fresh kernel, one at a time (with
+# -jN, N + 1 at a time); Markdown-only edits are merged without running the code. Every file a
+# notebook writes is a target. With one job it also renders each notebook's page while the next
+# one runs, which leaves the pages' step below nothing to do.
 $(EXECUTED) $(WRITTEN) &: $(NOTEBOOKS) $(DATA) $(CONTEXT) $(PUBLISH_SRC) | $(ENV)
 	@$(PY) -m eastwest.publish.execute $(NOTEBOOKS) --inputs $(DATA) $(CONTEXT) \
 	    --page-inputs $(TEMPLATES)
