@@ -13,7 +13,7 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -128,18 +128,16 @@ def start_make(copy: Path, *args: str) -> subprocess.Popen:
     )  # fmt: skip
 
 
-def group_processes(group: int) -> dict[int, str]:
-    """The processes of a process group, with their command lines."""
-    found = {}
+def group_processes(group: int) -> Iterator[tuple[int, str]]:
+    """The processes of a process group with their command lines, each as soon as it is read."""
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
             if int(fields[2]) == group:
                 cmdline = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ")
-                found[int(stat.parent.name)] = cmdline.decode(errors="replace")
+                yield int(stat.parent.name), cmdline.decode(errors="replace")
         except (OSError, IndexError, ValueError):
             continue
-    return found
 
 
 def wait_until(condition, build: subprocess.Popen, what: str) -> None:
@@ -186,17 +184,10 @@ def process_gone(pid: int) -> bool:
 def hold(group: int, command: str) -> list[int]:
     """Stop (SIGSTOP) the first process of ``group`` whose command line holds ``command`` as
     soon as it is read, not after the whole scan; its pid, or [] where none runs yet."""
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[2]) != group:
-                continue
-            cmdline = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ")
-            if command.encode() in cmdline:
-                pid = int(stat.parent.name)
-                os.kill(pid, signal.SIGSTOP)
-                return [pid]
-        except (OSError, IndexError, ValueError):
-            continue
+    for pid, cmdline in group_processes(group):
+        if command in cmdline:
+            os.kill(pid, signal.SIGSTOP)
+            return [pid]
     return []
 
 
@@ -296,7 +287,7 @@ def test_interrupt_during_the_pdf_render(committed_copy, stale):
     def rendering(build):
         """WeasyPrint has loaded Pango, in the reader's step or in its helper (nothing else
         needs Pango): the PDF's part of the step is under way."""
-        for pid in group_processes(build.pid):
+        for pid, _ in group_processes(build.pid):
             try:
                 if "libpango" in Path(f"/proc/{pid}/maps").read_text():
                     return True
