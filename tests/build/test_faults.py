@@ -274,7 +274,7 @@ def test_interrupt_during_a_notebook(committed_copy, tmp_path, how):
 @pytest.mark.parametrize(
     "stale",
     [["report.pdf"], ["report.html", "report.pdf"]],
-    ids=["the PDF alone, in the step's process", "with the HTML, the PDF in the helper"],
+    ids=["the PDF alone", "the HTML and the PDF"],
 )
 def test_interrupt_during_the_pdf_render(committed_copy, stale):
     committed = {name: (committed_copy / "report" / name).read_bytes() for name in stale}

@@ -1,8 +1,9 @@
 """The reader's step: ``python -m eastwest.publish.reader INPUT...`` writes ``report/report.html``
 and ``report/report.pdf`` from the executed notebooks, each only when its inputs changed.
 
-One step for both: they share their font subsets, and the PDF is set in a helper process while
-the HTML is written. The INPUTs are the rule's prerequisites (see ``eastwest.cache``).
+One step for both: they share their font subsets, and the PDF is set in a helper process, while
+the HTML is written when both are due. The INPUTs are the rule's prerequisites (see
+``eastwest.cache``).
 """
 
 import sys
@@ -50,22 +51,18 @@ def _render(stale: list[str]) -> None:
 
     notebooks = executed_notebooks()
     with helper_process():
-        if {HTML.name, PDF.name} <= set(stale):
-            beside(load_weasyprint)  # imported there while this process assembles the HTML
+        pdf = None
         if HTML.name in stale:
             cache.announce(cache.total_steps() - 1, "render report/report.html")
-        later = None
         if PDF.name in stale:
+            beside(load_weasyprint)  # imported there while this process assembles the HTML
             printed = printed_html(notebooks)  # cuts the fonts, which the HTML then reads back
             cache.announce(cache.total_steps(), "render report/report.pdf")
-            # With the HTML to write too, the PDF is set in the helper meanwhile.
-            later = beside(render_pdf, printed) if HTML.name in stale else None
-            if later is None:
-                write_bytes(PDF, render_pdf(printed))
+            pdf = beside(render_pdf, printed)  # set there while the HTML is written here
         if HTML.name in stale:
             write_report_html(notebooks, paths.REPORT)
-        if later is not None:
-            write_bytes(PDF, later.result())
+        if pdf is not None:
+            write_bytes(PDF, pdf.result())
 
 
 if __name__ == "__main__":
