@@ -8,6 +8,7 @@ what a reader sees: 亿元 beside billions of yuan, thousands separators, '+' fo
 import math
 import numbers
 from collections.abc import Iterable
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
@@ -58,6 +59,20 @@ def fmt_round(value: float, step: float) -> str:
     return f"{rounded:,.0f}" if rounded == value else f"≈{rounded:,.0f}"
 
 
+def fmt_approx(value: float, significant: int = 3) -> str:
+    """A derived number to three significant digits, marked approximate unless it is exact:
+    8103.3 → '≈8,100', 45000 → '45,000', 3750 → '3,750'."""
+    return fmt_round(value, 10 ** (math.floor(math.log10(abs(value))) - significant + 1))
+
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count_word(count: int) -> str:
+    """A small count as prose writes it: 'six checks', but '13 pairs'."""
+    return _WORDS[count] if 0 <= count < len(_WORDS) else f"{count:,}"
+
+
 def fmt_percent(share: float, approx: bool = False) -> str:
     return f"{'≈' if approx else ''}{share * 100:.0f}%"
 
@@ -86,14 +101,31 @@ def yi(value: float) -> str:
     return f"{fmt_one_decimal(value / YI)}亿元"
 
 
-def billions(value: float) -> str:
-    """The same amount in English: 11.82 billion yuan (two decimals, as 亿 has one)."""
-    return f"{fmt_scaled(value, BILLION)} billion yuan"
+def _half_up(value: float, places: str) -> str:
+    return f"{Decimal(repr(float(value))).quantize(Decimal(places), ROUND_HALF_UP):,}"
+
+
+def billions(value: float, unit: str = " billion yuan") -> str:
+    """The same amount in English: 11.82 billion yuan (two decimals, as 亿 has one, and halves
+    rounded up as ``yi`` rounds them, so that 11.55亿, printed 11.6亿元, is 1.16 billion)."""
+    return f"{_half_up(value / BILLION, '0.01').rstrip('0').rstrip('.')}{unit}"
 
 
 def yi_first(value: float) -> str:
     """An amount on its first use: 118.2亿元 (11.82 billion yuan)."""
     return f"{yi(value)} ({billions(value)})"
+
+
+def wan_yi_first(value: float) -> str:
+    """An amount in 万亿元, with trillions: 1.2万亿元 (1.2 trillion yuan); below one 万亿, two
+    significant digits (0.02万亿元)."""
+    scaled = fmt_one_decimal(value / WAN_YI)
+    return f"{scaled}万亿元 ({scaled} trillion yuan)"
+
+
+def wan_first(value: float, unit: str, english: str) -> str:
+    """A count in 万, with millions: 664.3万人次 (6.643 million person-times)."""
+    return f"{fmt_one_decimal(value / WAN)}万{unit} ({value / 1e6:,.3f} million {english})"
 
 
 def display_value(value: float, qualifier: str) -> str:
@@ -136,3 +168,24 @@ def period(start, end, open_end: str = "{start}–", open_start: str = "–{end}
     if pd.isna(start):
         return open_start.format(end=end)
     return f"{start}" if start == end else f"{start}–{end}"
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(iso: str) -> str:
+    """'2016-07-21' as '21 July 2016' (not strftime: its month names follow the locale)."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def month_year(iso: str) -> str:
+    """'2016-12-09' as 'December 2016'."""
+    day = date.fromisoformat(iso)
+    return f"{MONTHS[day.month - 1]} {day.year}"

@@ -1,12 +1,40 @@
-"""The notebooks: numbered in reading order, and the comparison notebook's code types no number
-of its own (every one comes from the data through the analysis modules)."""
+"""The notebooks: numbered in reading order, and no number in what they say is typed by hand.
+
+Every number in the report's prose comes from the data through the analysis modules: the code
+cells type no number, their strings carry no digits but names and the article's own words, and
+the Markdown cells the report uses carry none either."""
 
 import ast
 import json
+import re
 
-from conftest import ROOT
+from conftest import ARTICLE_TEXT, ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+# Digits that are names or definitions, not quantities: the article's term for its period,
+# cross-references, the parts of the article, the plan period's name, a unit's gloss.
+NAMES = re.compile(
+    r"“20 years”|\b(?:Figure|Table|Section|Appendix)s? [A-Z]?\.?\d+(?:\.\d+)*"
+    r"|\b[Pp]arts? [12]\b|\b12th Five-Year Plan\b|\bc\d\d\b|SHA-256|utf-8|亿元 \(100 million yuan\)"
+)
+# A run of Chinese with digits (19年来, 1996年至2014年) must be the article's own words.
+CHINESE_WITH_DIGITS = re.compile(r"[\u3400-\u9fff\d.,，]*\d[\u3400-\u9fff\d.,，]*")
+
+
+def _cells(path, kind):
+    return [c for c in json.loads(path.read_text("utf-8"))["cells"] if c["cell_type"] == kind]
+
+
+def _typed_digits(text: str) -> list[str]:
+    """The digits in ``text`` that are neither names nor quoted from the article."""
+    text = NAMES.sub("", text)
+    typed = []
+    for run in CHINESE_WITH_DIGITS.findall(text):
+        if re.search(r"[\u3400-\u9fff]", run) and run.strip(".,，") in ARTICLE_TEXT:
+            continue
+        typed.append(run)
+    return typed
 
 
 def test_notebooks_are_ordered_and_named():
@@ -17,46 +45,46 @@ def test_notebooks_are_ordered_and_named():
         assert "Untitled" not in name and "-Copy" not in name
 
 
-def _compare_notebook():
-    notebook = json.loads((ROOT / "notebooks" / "02_compare_totals.ipynb").read_text("utf-8"))
-    return notebook, [c for c in notebook["cells"] if c["cell_type"] == "code"]
+def test_code_types_no_numbers_and_defines_no_helpers():
+    for path in NOTEBOOKS:
+        for cell in _cells(path, "code"):
+            tree = ast.parse("".join(cell["source"]))
+            constants = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)]
+            numbers = [c for c in constants if type(c) in (int, float)]
+            assert numbers == [], f"{path.name} cell {cell['id']} types {numbers}"
+            assert not any(isinstance(n, ast.FunctionDef | ast.Lambda) for n in ast.walk(tree))
+            # Identifiers (fiscal_aid_1996_2014, part1) name data; they are not prose.
+            strings = [c for c in constants if isinstance(c, str) and not c.isidentifier()]
+            typed = [d for s in strings for d in _typed_digits(s)]
+            assert typed == [], f"{path.name} cell {cell['id']} writes {typed} by hand"
 
 
-def test_notebook_types_no_numbers_and_defines_no_helpers():
-    _, cells = _compare_notebook()
-    assert cells
-    for cell in cells:
-        tree = ast.parse("".join(cell["source"]))
-        numbers = [n.value for n in ast.walk(tree)
-                   if isinstance(n, ast.Constant) and type(n.value) in (int, float)]  # fmt: skip
-        assert numbers == [], f"cell {cell['id']} types {numbers}"
-        assert not any(isinstance(n, ast.FunctionDef | ast.Lambda) for n in ast.walk(tree))
+def test_markdown_the_report_uses_types_no_numbers():
+    for path in NOTEBOOKS:
+        for cell in _cells(path, "markdown"):
+            if "report-skip" in cell["metadata"].get("tags", []):
+                continue
+            typed = _typed_digits("".join(cell["source"]))
+            assert typed == [], f"{path.name} cell {cell['id']} types {typed}"
 
 
-def test_notebook_sections():
-    notebook, _ = _compare_notebook()
-    headings = [
-        line
-        for cell in notebook["cells"]
-        if cell["cell_type"] == "markdown"
-        for line in "".join(cell["source"]).splitlines()
-        if line.startswith("#")
-    ]
-    assert sum(h.startswith("# ") for h in headings) == 1
-    assert len([h for h in headings if h.startswith("## ")]) == 5
-    assert [c["id"] for c in notebook["cells"]] == [
-        f"c{i:02d}" for i in range(1, len(notebook["cells"]) + 1)
-    ]
+def test_the_checks_find_typed_numbers():
+    """The rule above can fail: a year, an amount or an unquoted Chinese figure is caught."""
+    assert _typed_digits("fiscal aid rose in 2011") == ["2011"]
+    assert _typed_digits("14.5亿元 in one year") == ["14.5亿元"]
+    assert _typed_digits("Part 2’s “19年来” (Figure 1, part 2)") == []
+
+
+def test_cell_ids_run_in_order():
+    for path in NOTEBOOKS:
+        cells = json.loads(path.read_text("utf-8"))["cells"]
+        assert [c["id"] for c in cells] == [f"c{i:02d}" for i in range(1, len(cells) + 1)]
 
 
 def test_notebooks_import_the_analysis_stage_not_the_report_s():
     """What a notebook runs is analysis; the report's own modules (publish) never run in it."""
     for path in NOTEBOOKS:
-        code = "\n".join(
-            "".join(c["source"])
-            for c in json.loads(path.read_text("utf-8"))["cells"]
-            if c["cell_type"] == "code"
-        )
+        code = "\n".join("".join(c["source"]) for c in _cells(path, "code"))
         modules = set()
         for node in ast.walk(ast.parse(code)):
             if isinstance(node, ast.ImportFrom) and node.module:

@@ -105,8 +105,7 @@ def test_the_reading_table_names_each_pair_in_both_languages():
     pairs = load_pairings()
     table = pairings.reading_table(pairs)
     assert len(table) == len(pairs)
-    fujian = table[table["东部 → 西部"] == "福建 → 宁夏"].iloc[0]
-    assert fujian["East → West"] == "Fujian → Ningxia"
+    fujian = table[table["East → West 东部 → 西部"] == "Fujian 福建 → Ningxia 宁夏"].iloc[0]
     assert "闽宁" in fujian["Named as"]
     assert fujian["The article’s words"] in ARTICLE_TEXT
     reported = table[pairs["kind"].to_numpy() == "reported_project"]

@@ -25,7 +25,7 @@ from eastwest.analysis.verdicts import (
     rounding_half_unit,
     verdict_over_corners,
 )
-from eastwest.formats import YI
+from eastwest.formats import WAN_YI, YI
 from eastwest.formats import fmt_one_decimal as fmt
 from eastwest.formats import fmt_times as times
 
@@ -33,6 +33,7 @@ from eastwest.formats import fmt_times as times
 # 1996–2007 (People's Daily, 2008) and the 12th Five-Year Plan, 2011–2015 (briefing, 2016).
 FIRST_REVIEW = (PROGRAMME_START, 2007)
 PLAN_12 = (2011, 2015)
+BEFORE_PLAN_12 = (PROGRAMME_START, PLAN_12[0] - 1)
 
 
 def _writer(unit: str, scale: float) -> Callable[[float], str]:
@@ -72,29 +73,36 @@ def period_end_evidence(inp: Inputs) -> Check:
     plan_yearly = plan["value"] / (PLAN_12[1] - PLAN_12[0] + 1)
     after_2015 = summed - lower
     end = int(total["period_end"])
+    invest = official(inp.official, "enterprise_investment", PROGRAMME_START, published=xinhua)
+    invest_briefing = official(inp.official, "enterprise_investment", PROGRAMME_START, end,
+                               published=total["published"])  # fmt: skip
+    wan_yi = _writer("万亿元", WAN_YI)
     statement = (
-        f"Xinhua's report of {xinhua}, the first publication of part 1, gives the same "
-        f"{amount(fiscal['value'])} of fiscal aid ({fiscal['term_zh']}) together with "
-        f"{_said(social['value'], unit, scale, social['term_zh'], citation(social))}: "
-        f"{fmt(fiscal['value'] / scale)} + {fmt(social['value'] / scale)} = "
-        f"{amount(summed)}. The December 2016 briefing "
-        f"({citation(total)}) puts aid ({total['term_zh']}) for "
-        f"{total['period_start']}–{end} at '{lower / scale:.0f}多亿', i.e. at least "
-        f"{fmt(lower / scale)} and less than {amount(upper)}. The sum falls in that "
-        f"range, so the '20 years' most likely ran {total['period_start']}–{end}. Had they run "
-        f"to mid-{end + 1}, the first half of {end + 1} could hold only about "
-        f"{fmt(summed / scale)} − {fmt(lower / scale)} = {amount(after_2015)} of "
-        f"aid, against {amount(plan_yearly)} of fiscal aid a year in "
-        f"{PLAN_12[0]}–{PLAN_12[1]}; a total to the end of {end + 1} could not have been "
-        f"counted by {xinhua}."
+        f"Xinhua’s report of {xinhua}, the original of part 1, gives the same "
+        f"{amount(fiscal['value'])} of fiscal aid ({fiscal['term_zh']}) over its “20 years” "
+        f"together with {_said(social['value'], unit, scale, social['term_zh'], citation(social))}"
+        f": {fmt(fiscal['value'] / scale)} + {fmt(social['value'] / scale)} = "
+        f"{amount(summed)}. The December 2016 briefing ({citation(total)}) puts aid "
+        f"({total['term_zh']}) for {total['period_start']}–{end} at “{lower / scale:.0f}多亿”, "
+        f"at least {fmt(lower / scale)} and less than {amount(upper)}: the sum falls in that "
+        f"range. The same Xinhua report gives {wan_yi(invest['value'])} of enterprise "
+        f"investment ({invest['term_zh']}) over its “20 years”, and the briefing gives "
+        f"{wan_yi(invest_briefing['value'])} ({invest_briefing['term_zh']}) for "
+        f"{invest_briefing['period_start']}–{end}. Had the twenty years run to mid-{end + 1}, "
+        f"the first half of {end + 1} could hold at most {fmt(summed / scale)} − "
+        f"{fmt(lower / scale)} = {amount(after_2015)} of aid, against {amount(plan_yearly)} of "
+        f"fiscal aid a year in {PLAN_12[0]}–{PLAN_12[1]}; a total to the end of {end + 1} could "
+        f"not have been counted by {xinhua}."
     )
     return Check(
         "e", "Where the “20 years” end", verdict_over_corners(flagged), statement,
-        "an inference: neither part of the article states the end year, and it assumes the "
-        "briefing's aid is fiscal plus social aid as Xinhua counts them.",
+        "an inference: the article never states the end year, and the sum assumes the "
+        "briefing’s aid is fiscal plus social aid as Xinhua counts them. Both figures set Xinhua "
+        "against the same briefing: two quantities from one pair of sources.",
         {"fiscal": values["fiscal"], "social": values["social"], "sum": summed,
          "briefing_lower": lower, "briefing_upper": upper, "after_2015_max": after_2015,
-         "plan_yearly": plan_yearly, "inferred_end": end},
+         "plan_yearly": plan_yearly, "inferred_end": end,
+         "enterprise_xinhua": invest["value"], "enterprise_briefing": invest_briefing["value"]},
     )  # fmt: skip
 
 
@@ -120,7 +128,7 @@ def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
     early = official(inp.official, "fiscal_aid", *FIRST_REVIEW)
     title = "Fiscal aid 1996–2010 implied by the “20 years” total"
     if twenty_years_end != PLAN_12[1]:
-        return Check("a", title, CANNOT_TELL, f"It needs the '20 years' to end in {PLAN_12[1]}.",
+        return Check("a", title, CANNOT_TELL, f"It needs the “20 years” to end in {PLAN_12[1]}.",
                      "")  # fmt: skip
     values = {"twenty": part1["value"], "plan": plan["value"], "early": early["value"]}
 
@@ -135,7 +143,7 @@ def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
     upto_2010 = values["twenty"] - values["plan"]
     term, cite = own_term(part1["name_zh"]), inp.article_citation(1)
     statement = (
-        f"Read as {PROGRAMME_START}–{twenty_years_end}, the article's '20 years' total of "
+        f"Read as {PROGRAMME_START}–{twenty_years_end}, the article’s “20 years” total of "
         f"{_said(values['twenty'], unit, scale, term, cite)} less the "
         f"{PLAN_12[0]}–{PLAN_12[1]} figure of "
         f"{_said(values['plan'], unit, scale, plan['term_zh'], citation(plan))} leaves "
@@ -150,7 +158,7 @@ def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
         "a", title, pace_verdict(build, values, _spreads(values)), statement,
         f"the {FIRST_REVIEW[1]} figure counts {early['term_zh']} (free donations), which need not "
         f"equal {own_term(part1['name_zh'])} (fiscal aid); the check rests on the "
-        f"{twenty_years_end} end of the '20 years'.",
+        f"{twenty_years_end} end of the “20 years”.",
         {"upto_2010": upto_2010, "gap": gap.amount, "gap_yearly": gap.yearly,
          "before_yearly": before.yearly, "after_yearly": after.yearly},
     )  # fmt: skip
@@ -183,7 +191,7 @@ def enterprise_investment_split(inp: Inputs) -> Check:
         values["article"], unit, scale, own_term(article["name_zh"]), inp.article_citation(2)
     )
     statement = (
-        f"The article's {said} for {PROGRAMME_START}–{last} and the briefing's "
+        f"The article’s {said} for {PROGRAMME_START}–{last} and the briefing’s "
         f"{amount(values['plan'])} "
         f"for {PLAN_12[0]}–{PLAN_12[1]} and {amount(values['whole'])} for "
         f"{PROGRAMME_START}–{PLAN_12[1]} ({plan['term_zh']}, {citation(plan)}) fit together "
@@ -201,11 +209,12 @@ def enterprise_investment_split(inp: Inputs) -> Check:
         "b", "Enterprise investment 1996–2014 against the 2011–2015 plan",
         pace_verdict(build, values, spreads), statement,
         f"the same {amount(values['whole'])} for {PROGRAMME_START}–{PLAN_12[1]} is in "
-        f"Xinhua's report of {inp.sources.loc['part1', 'published']} too. People's Daily's "
+        f"Xinhua’s report of {inp.sources.loc['part1', 'published']} too. People’s Daily’s "
         f"{_said(early['value'], '亿元', YI, early['term_zh'], citation(early))} for "
         f"{early['period_start']}–{early['period_end']} also puts the early years low, so the jump "
         f"may be real growth or a widening of what counts as investment; the sources do not say.",
         {"year_2015": final.amount, "upto_2010": before.amount, "plan_before_2015": middle.amount,
+         "before_yearly": before.yearly, "middle_yearly": middle.yearly,
          "jump": middle.yearly / before.yearly, "jump_min": min(jumps), "jump_max": max(jumps)},
     )  # fmt: skip
 
@@ -260,7 +269,7 @@ def labour_export_2008_2010(inp: Inputs) -> Check:
     )
     plan_said = _said(values["plan"], unit, scale, plan["term_zh"], citation(plan))
     statement = (
-        f"The article's {said} for {PROGRAMME_START}–{article['period_end']} less "
+        f"The article’s {said} for {PROGRAMME_START}–{article['period_end']} less "
         f"{_said(values['early'], unit, scale, early['term_zh'], citation(early))} for "
         f"{early['period_start']}–{early['period_end']} leaves {amount(since_2007)} "
         f"for {gap.start}–{article['period_end']}. {PLAN_12[0]}–{article['period_end']} cannot "
@@ -275,6 +284,7 @@ def labour_export_2008_2010(inp: Inputs) -> Check:
         f"three terms ({own_term(article['name_zh'])}, {early['term_zh']}, {plan['term_zh']}) "
         "may count organised labour export differently, so the tension may lie in definitions.",
         {"since_2007": since_2007, "gap_min": gap.amount, "gap_yearly_min": gap.yearly,
+         "gap_start": gap.start, "gap_end": gap.end,
          "before_yearly": before.yearly, "after_yearly": after.yearly},
     )  # fmt: skip
 
@@ -288,7 +298,7 @@ def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
     title = "The increase as one year of the 2011–2015 plan"
     last = int(earlier["period_end"])
     if twenty_years_end != PLAN_12[1] or twenty_years_end != last + 1:
-        return Check("f", title, CANNOT_TELL, f"It needs the '20 years' to end in {last + 1}.", "")
+        return Check("f", title, CANNOT_TELL, f"It needs the “20 years” to end in {last + 1}.", "")
     values = {"earlier": earlier["value"], "later": later["value"], "plan": plan["value"]}
 
     def build(v):
@@ -302,7 +312,7 @@ def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
     before, middle, final = build(values)
     statement = (
         f"Read with the {twenty_years_end} end, the increase of {fmt(final.amount / scale)}"
-        f"{unit} is the aid of {final.start}. The briefing's "
+        f"{unit} is the aid of {final.start}. The briefing’s "
         f"{_said(values['plan'], unit, scale, plan['term_zh'], citation(plan))} for "
         f"{PLAN_12[0]}–{PLAN_12[1]} then leaves {amount(middle.amount)} for "
         f"{middle.start}–{middle.end}, {amount(middle.yearly)} a year, after "
@@ -370,5 +380,5 @@ def verdict_rules() -> str:
         f"amount is impossible. Any of these: **{IN_TENSION}**; none: **{CONSISTENT}**.\n"
         f"- *Same figure*: two figures for the same years agree if they differ by no more than "
         f"the rounding of the coarser one.\n"
-        f"- *'多' (more than)*: '160多亿' covers at least 160亿 and less than 170亿."
+        f"- *“多” (more than)*: “160多亿” covers at least 160亿 and less than 170亿."
     )

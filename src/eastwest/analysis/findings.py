@@ -1,9 +1,12 @@
-"""The report's key findings: a handful of sentences, each with its numbers, period and caveat.
+"""The report's front page: a one-sentence bottom line and four key findings.
 
-Every number is computed here from the article's figures (and, where a finding says so, from the
-figures published elsewhere), so the front page can never drift from the evidence behind it.
-Money is written in 亿元 with billions of yuan beside it on first use; enterprise investment in
-万亿元 with trillions; person-times in 万人次 with millions.
+Every number is computed here from the article's figures and, where a finding says so, from the
+figures published elsewhere, so the front page cannot drift from the evidence behind it. The
+findings are ordered by what depends on what: the end of the "20 years" first, then the pace of
+fiscal aid that rests on it; the independent cross-checks and labour income rest on neither.
+Money is written in 亿元 with billions of yuan beside it, enterprise investment in 万亿元 with
+trillions, person-times in 万人次 with millions. A derived number (a sum, ratio or pace) is
+marked with ``derived`` so that the report links it to the notebook cell that states it.
 """
 
 from dataclasses import dataclass
@@ -12,22 +15,33 @@ import pandas as pd
 
 from eastwest.analysis import checks
 from eastwest.analysis.external import PROGRAMME_START, official
-from eastwest.clean.indicators import value_of
-from eastwest.formats import WAN, WAN_YI, yi, yi_first
+from eastwest.analysis.tables import derived
+from eastwest.clean.indicators import indicator_row, value_of
+from eastwest.formats import (
+    WAN,
+    WAN_YI,
+    YI,
+    billions,
+    fmt_approx,
+    fmt_number,
+    fmt_one_decimal,
+    fmt_percent,
+    period,
+    wan_first,
+    wan_yi_first,
+    yi,
+    yi_first,
+)
 
 
 @dataclass(frozen=True)
 class Finding:
     headline: str  # the finding in one plain sentence
     evidence: str  # the numbers behind it, with their periods
-    caveat: str  # the one thing a reader must not forget
-    section: str  # where the report sets out the evidence ("2", "3", ...)
+    section: str  # where the report sets out the evidence ("2.2", "3", ...)
 
     def markdown(self) -> str:
-        return (
-            f"**{self.headline}** {self.evidence} *Caveat:* {self.caveat} "
-            f"(Section{'s' if ' ' in self.section else ''} {self.section}.)"
-        )
+        return f"**{self.headline}** {self.evidence} (Section {self.section}.)"
 
 
 def markdown_list(findings: list[Finding]) -> str:
@@ -43,7 +57,8 @@ def _article(table: pd.DataFrame, indicator: str, qualifier: str | None = None) 
 class Pace:
     """Fiscal aid a year in the sub-periods the sources allow (yuan, nominal)."""
 
-    earlier: float  # the article's 1996–2014 total (part 2)
+    earlier: float  # the article's total for part 2's stated period (1996–2014)
+    earlier_last: int  # the last year of that period, from the data
     later: float  # the article's "20 years" total (part 1)
     plan: float  # the December 2016 briefing's 2011–2015 total
     end: int  # the inferred last year of the "20 years"
@@ -53,8 +68,12 @@ class Pace:
         return self.later - self.earlier
 
     @property
+    def earlier_years(self) -> int:
+        return self.earlier_last - PROGRAMME_START + 1
+
+    @property
     def mean_1996_2014(self) -> float:
-        return self.earlier / (self.end - PROGRAMME_START)  # 1996–2014: 19 years, inclusive
+        return self.earlier / self.earlier_years
 
     @property
     def upto_2010(self) -> float:
@@ -70,7 +89,7 @@ class Pace:
 
     @property
     def yearly_plan_before_end(self) -> float:
-        return self.plan_before_end / (self.end - checks.PLAN_12[0])
+        return self.plan_before_end / (self.earlier_last - checks.PLAN_12[0] + 1)
 
     @property
     def step(self) -> float:
@@ -81,132 +100,135 @@ class Pace:
         return self.added / self.yearly_plan_before_end
 
     @property
+    def rise_over_recent(self) -> float:
+        """How much more the last year brought than the years before it, as a share."""
+        return self.last_to_recent - 1
+
+    @property
     def last_to_mean(self) -> float:
         return self.added / self.mean_1996_2014
 
 
 def fiscal_pace(table: pd.DataFrame, official_totals: pd.DataFrame, end: int) -> Pace:
+    """The pace of fiscal aid with the "20 years" read as ending in ``end``."""
+    earlier = indicator_row(table, "fiscal_aid_1996_2014")
+    earlier_last = int(earlier["period_end"])
+    if end != earlier_last + 1:
+        raise ValueError(
+            f"the pace reads the increase after {earlier_last} as one year's aid: it needs the "
+            f"'20 years' to end in {earlier_last + 1}, not {end}"
+        )
     plan = official(official_totals, "fiscal_aid", *checks.PLAN_12)["value"]
-    return Pace(
-        _article(table, "fiscal_aid_1996_2014"), _article(table, "fiscal_aid_20y"), plan, end
+    return Pace(float(earlier["value"]), earlier_last, _article(table, "fiscal_aid_20y"), plan, end)
+
+
+def _multiplied(ratio: float) -> str:
+    """How a reader says a step up: 'more than doubled', 'more than tripled', 'rose 26%'."""
+    if ratio >= 3:
+        return "more than tripled"
+    if ratio >= 2:
+        return "more than doubled"
+    return f"rose {fmt_percent(ratio - 1)}"
+
+
+def _period(row: pd.Series) -> str:
+    return period(int(row["period_start"]), int(row["period_end"]))
+
+
+def bottom_line(pace: Pace) -> str:
+    """The report in one sentence."""
+    return (
+        f"If the article’s “20 years” end in {pace.end}, as outside figures indicate, fiscal aid "
+        f"from east to west {_multiplied(pace.step)} around {checks.PLAN_12[0]}, to "
+        f"{derived(yi_first(pace.yearly_plan_before_end))} a year; the article’s totals for "
+        "enterprise investment and labour export, by contrast, do not fit the figures published "
+        "before and after them, and are best quoted only with their own source and period."
     )
 
 
-def _ratio(value: float) -> str:
-    return f"{value:.1f}"
+def _end_year(end_check: checks.Check) -> Finding:
+    n = end_check.numbers
+    end = int(n["inferred_end"])
+    in_billions = [billions(n[key], "") for key in ("fiscal", "social", "sum")]
+    return Finding(
+        f"The “20 years” most likely end in {end}.",
+        f"Xinhua’s fiscal and social aid, {yi(n['fiscal'])} + {yi(n['social'])} = "
+        f"{derived(yi(n['sum']))} ({in_billions[0]} + {in_billions[1]} = {in_billions[2]} "
+        f"billion yuan), falls inside the “{n['briefing_lower'] / YI:.0f}多亿元” a December 2016 "
+        f"government briefing gives for {period(PROGRAMME_START, end)}, and Xinhua’s "
+        f"{wan_yi_first(n['enterprise_xinhua'])} of enterprise investment is the briefing’s "
+        "figure for those years. The article’s own wording cannot settle it.",
+        "2.2",
+    )
 
 
 def _aid_pace(pace: Pace) -> Finding:
-    end, first, last = pace.end, PROGRAMME_START, checks.PLAN_12[0] - 1
+    first, last = checks.PLAN_12[0], pace.earlier_last
     return Finding(
-        f"Fiscal aid from east to west stepped up around 2011, and grew only modestly in {end}.",
-        f"Eastern provinces gave about {yi_first(pace.yearly_upto_2010)} a year in "
-        f"{first}–{last}, about {yi(pace.yearly_plan_before_end)} a year in "
-        f"{checks.PLAN_12[0]}–{end - 1} ({_ratio(pace.step)} times as much) and "
-        f"{yi(pace.added)} in {end}: {_ratio(pace.last_to_recent)} times the pace of "
-        f"{checks.PLAN_12[0]}–{end - 1}, though {_ratio(pace.last_to_mean)} times the "
-        f"{first}–{end - 1} average of {yi(pace.mean_1996_2014)} a year.",
-        f"the split at 2011 uses a figure from a government briefing of December 2016 "
-        f"({yi(pace.plan)} for {checks.PLAN_12[0]}–{checks.PLAN_12[1]}), not the article; "
-        "all amounts are nominal yuan, not adjusted for prices.",
-        "2",
+        f"If so, fiscal aid a year {_multiplied(pace.step)} around {first}.",
+        f"It rose from {derived(yi_first(pace.yearly_upto_2010))} a year in "
+        f"{period(PROGRAMME_START, first - 1)} to {derived(yi_first(pace.yearly_plan_before_end))}"
+        f" in {period(first, last)}, {derived(fmt_one_decimal(pace.step) + ' times')} as much, "
+        f"and {pace.end} brought {derived(yi_first(pace.added))}, "
+        f"{derived(fmt_percent(pace.rise_over_recent))} above that pace. The split at {first} "
+        f"uses the briefing’s {yi_first(pace.plan)} for {period(*checks.PLAN_12)}.",
+        "2.3",
     )
 
 
-def _twenty_years(pace: Pace) -> Finding:
-    end, first = pace.end, PROGRAMME_START
-    to_mid, to_end = pace.added / 1.5, pace.added / 2
+def _cross_checks(table: pd.DataFrame, invest: checks.Check, labour: checks.Check) -> Finding:
+    enterprise = indicator_row(table, "enterprise_investment_1996_2014")
+    export = indicator_row(table, "labour_export_1996_2014")
+    b, d = invest.numbers, labour.numbers
     return Finding(
-        f"The article’s “20 years” of fiscal aid most likely ran {first}–{end}.",
-        f"Part 2 gives {yi_first(pace.earlier)} for {first}–{end - 1} and calls those "
-        f"years “19年来” (19 years, counting both ends); counted the same way, part 1’s "
-        f"“20年来” with {yi_first(pace.later)} ends in {end}. The difference, "
-        f"{yi(pace.added)}, is then one year’s aid.",
-        f"the article never states the end year; read to {end + 1}, the same "
-        f"{yi(pace.added)} would be {yi(to_end)} a year ({yi(to_mid)} a year to mid-"
-        f"{end + 1}).",
-        "2",
+        "The two checks against independent figures do not fit the article’s totals.",
+        f"For its {wan_yi_first(enterprise['value'])} of enterprise investment in "
+        f"{_period(enterprise)} to fit the briefing, the yearly pace must jump about "
+        f"{derived(format(b['jump'], '.0f') + ' times')} after {checks.PLAN_12[0] - 1}, from "
+        f"{derived(fmt_one_decimal(b['before_yearly'] / WAN_YI) + '万亿元')} to "
+        f"{derived(fmt_one_decimal(b['middle_yearly'] / WAN_YI) + '万亿元')} a year; its "
+        f"{wan_first(export['value'], '人次', 'person-times')} of labour export need at least "
+        f"{derived(fmt_one_decimal(d['gap_yearly_min'] / WAN) + '万人次')} a year in "
+        f"{period(int(d['gap_start']), int(d['gap_end']))}, above the years before and after.",
+        "2.4",
     )
 
 
-def _enterprise(table: pd.DataFrame, official_totals: pd.DataFrame, pace: Pace) -> Finding:
-    end, first, last = pace.end, PROGRAMME_START, checks.PLAN_12[0] - 1
-    enterprise = _article(table, "enterprise_investment_1996_2014")
-    plan_invest = official(official_totals, "enterprise_investment", *checks.PLAN_12)["value"]
-    whole = official(
-        official_totals, "enterprise_investment", PROGRAMME_START, checks.PLAN_12[1],
-        published=official(official_totals, "enterprise_investment", *checks.PLAN_12)["published"],
-    )["value"]  # fmt: skip
+def _labour_income(table: pd.DataFrame) -> Finding:
+    export = indicator_row(table, "labour_export_1996_2014")
+    income = indicator_row(table, "labour_income_1996_2014")
+    gx_workers = indicator_row(table, "guangxi_labour_export_2015")
+    gx_income = indicator_row(table, "guangxi_labour_income_2015")
+    share = gx_income["value"] / income["value"]
+    years = int(income["period_end"]) - int(income["period_start"]) + 1
+    per_trip = fmt_approx(income["value"] / export["value"]).lstrip("≈")
     return Finding(
-        "Enterprise investment dwarfs aid, but its totals do not add up.",
-        f"Firms the programme steered west invested {enterprise / WAN_YI:.1f}万亿元 "
-        f"({enterprise / 1e12:.1f} trillion yuan) in {first}–{end - 1}, about "
-        f"{round(enterprise / pace.earlier, -1):.0f} times the fiscal aid of those years. "
-        f"The December 2016 briefing gives {whole / WAN_YI:.1f}万亿元 for {first}–{end} and "
-        f"{plan_invest / WAN_YI:.1f}万亿元 for {checks.PLAN_12[0]}–{end}: together with the "
-        f"article, {end} alone would have brought {(whole - enterprise) / WAN_YI:.1f}万亿元, "
-        f"as much as all of {first}–{last}.",
-        "it is the firms’ own money, not aid, and no source says how “steered” investment "
-        "was counted or whether that count widened over time.",
-        "2 and 4",
+        f"One province’s labour income in one year equals "
+        f"{derived(fmt_percent(share))} of the programme’s {years} years.",
+        f"Labour sent out in {_period(income)} earned {yi_first(income['value'])}, about "
+        f"{derived(per_trip + ' yuan')} per person-time; Guangxi alone reported "
+        f"{yi_first(gx_income['value'])} for {gx_workers['figure']} "
+        f"({fmt_number(gx_workers['value'])}) workers in {int(gx_income['period_start'])}. "
+        "Either earnings and numbers rose steeply, or the two figures count different things; "
+        "the article defines neither.",
+        "3.1",
     )
 
 
-def _labour(table: pd.DataFrame, pace: Pace) -> Finding:
-    end, first = pace.end, PROGRAMME_START
-    export = _article(table, "labour_export_1996_2014")
-    income = _article(table, "labour_income_1996_2014")
-    gx_workers = _article(table, "guangxi_labour_export_2015")
-    gx_income = _article(table, "guangxi_labour_income_2015")
-    wage_low = _article(table, "dongguan_hechi_wage", "range_low")
-    wage_high = _article(table, "dongguan_hechi_wage", "range_high")
-    per_trip = income / export
-    per_worker = gx_income / gx_workers
-    return Finding(
-        f"Labour sent east earned {_ratio(income / pace.earlier)} times the fiscal aid, "
-        "and the 2015 earnings match the wages reported.",
-        f"In {first}–{end - 1} the West sent out {export / WAN:.1f}万人次 "
-        f"({export / 1e6:.3f} million person-times) of labour, earning {yi_first(income)}: "
-        f"about {round(per_trip, -2):,.0f} yuan per person-time. In {end}, Guangxi’s "
-        f"{gx_workers / WAN:.0f}万 workers ({gx_workers:,.0f}) earned {yi(gx_income)}, "
-        f"{per_worker:,.0f} yuan each or {per_worker / 12:,.0f} yuan a month, inside the "
-        f"{wage_low:,.0f}–{wage_high:,.0f} yuan wage reported for workers from Hechi in "
-        "Dongguan.",
-        "a person-time counts each trip, not each person, and the article does not define "
-        "labour income.",
-        "3",
-    )
+def key_findings(
+    table: pd.DataFrame, official_totals: pd.DataFrame, results: list[checks.Check]
+) -> tuple[str, list[Finding]]:
+    """The bottom line and four findings, ordered by what depends on what.
 
-
-def _people(table: pd.DataFrame, end: int) -> Finding:
-    first = PROGRAMME_START
-    training = _article(table, "talent_training_1996_2014")
-    visits = _article(table, "leader_visits_1996_2014")
-    cadres = _article(table, "cadre_exchanges_2011_2015")
-    east, west = _article(table, "east_counties_paired"), _article(table, "west_counties_paired")
-    return Finding(
-        "The programme moved people as well as money, on a scale counted in visits, not persons.",
-        f"In {first}–{end - 1} the East trained {training / WAN:.1f}万人次 "
-        f"({training:,.0f} person-times) for the West and leaders made "
-        f"{visits / WAN:.1f}万人次 ({visits:,.0f}) of study visits; in "
-        f"{checks.PLAN_12[0]}–{checks.PLAN_12[1]} the two sides seconded {cadres:,.0f} "
-        f"cadres (person-times). {east:.0f} eastern counties and cities were paired with "
-        f"{west:.0f} western counties.",
-        "every count here is in person-times, and the article names the pairs only through "
-        "examples.",
-        "3 and 4",
-    )
-
-
-def key_findings(table: pd.DataFrame, official_totals: pd.DataFrame, end: int) -> list[Finding]:
-    """Five findings, lead first; ``end`` is the inferred last year of the "20 years"."""
+    ``results`` are the checks of :func:`checks.run_checks`; the end of the "20 years" is the
+    one check (e) infers.
+    """
+    by_key = {check.key: check for check in results}
+    end = int(by_key["e"].numbers["inferred_end"])
     pace = fiscal_pace(table, official_totals, end)
-    if end != checks.PLAN_12[1]:
-        raise ValueError(f"the findings assume the '20 years' end in {checks.PLAN_12[1]}")
-    return [
+    return bottom_line(pace), [
+        _end_year(by_key["e"]),
         _aid_pace(pace),
-        _twenty_years(pace),
-        _enterprise(table, official_totals, pace),
-        _labour(table, pace),
-        _people(table, end),
+        _cross_checks(table, by_key["b"], by_key["d"]),
+        _labour_income(table),
     ]

@@ -272,8 +272,17 @@ def training_to_jobs(ind: pd.DataFrame) -> Chart:
     rows, alt_parts, notes = [], [], []
     with style():
         fig = Figure(figsize=(PRINT_WIDTH, 3.7))
-        axes = fig.subplots(2, 1)
-        title(fig, "Most people trained for jobs in the East were placed in one")
+        # One scale for both panels: the programmes differ about tenfold in size.
+        axes = fig.subplots(2, 1, sharex=True)
+        shares = [
+            (f"{region_label(t['region_from'])}–{region_label(t['region_to'])}",
+             p["value"] / t["value"], "at_least" in (t["qualifier"], p["qualifier"]))
+            for t, p in programmes
+        ]  # fmt: skip
+        title(fig, "Share of trainees placed in jobs: "
+              + "; ".join(f"{name} {fmt_percent(share, approx=bounded)}"
+                          for name, share, bounded in shares))  # fmt: skip
+        top = max(trained["value"] for trained, _ in programmes) * 1.22
         for ax, (trained, placed) in zip(axes, programmes, strict=True):
             bounded = "at_least" in (trained["qualifier"], placed["qualifier"])
             share = placed["value"] / trained["value"]
@@ -285,7 +294,7 @@ def training_to_jobs(ind: pd.DataFrame) -> Chart:
                 ax.text(row["value"], y, f"  {label}", va="center", fontsize=8.5, color=INK)
             ax.set_yticks([1, 0], ["Trained 培训", "Placed in jobs 转移就业"])
             ax.tick_params(axis="y", length=0)
-            ax.set_xlim(0, trained["value"] * 1.22)
+            ax.set_xlim(0, top)
             ax.xaxis.set_major_locator(MaxNLocator(5, steps=[1, 2, 5, 10]))
             thousands_axis(ax.xaxis)
             ax.set_title(f"{pair}, {period_label(trained)}: {share_text} placed", color=INK)
@@ -327,7 +336,7 @@ def training_to_jobs(ind: pd.DataFrame) -> Chart:
                 f"{fmt_number(placed['value'], placed['qualifier'])} placed, {share_text}"
                 + (" (both lower bounds, so the share is approximate)" if bounded else "")
             )
-        axes[-1].set_xlabel("persons 人 (each panel has its own scale)")
+        axes[-1].set_xlabel("persons 人 (one scale for both panels)")
         add_source(fig, {r["part"] for pair in programmes for r in pair}, notes=notes)
     alt = "Two bar panels, trained against placed in jobs. " + "; ".join(alt_parts) + "."
     return Chart(fig, chart_data(rows), alt, "labour_training")

@@ -91,13 +91,25 @@ def reading_table(pairs: pd.DataFrame) -> pd.DataFrame:
     (a named model, or a project it reports), and its own words."""
     return pd.DataFrame(
         {
-            "East → West": pairs["east_en"] + " → " + pairs["west_en"],
-            "东部 → 西部": pairs["east_zh"] + " → " + pairs["west_zh"],
+            "East → West 东部 → 西部": [
+                f"{east_en} {east_zh} → {west_en} {west_zh}"
+                for east_en, east_zh, west_en, west_zh in zip(
+                    pairs["east_en"],
+                    pairs["east_zh"],
+                    pairs["west_en"],
+                    pairs["west_zh"],
+                    strict=True,
+                )
+            ],
             "Named as": [
                 model.replace("; ", "、") if model else KINDS[kind]
                 for model, kind in zip(pairs["model_zh"], pairs["kind"], strict=True)
             ],
-            "The article’s words": pairs["quote"],
+            # A sentence that names several pairs is printed once, at its first pair.
+            "The article’s words": [
+                "(as above)" if quote == before else quote
+                for quote, before in zip(pairs["quote"], [None, *pairs["quote"][:-1]], strict=True)
+            ],
         }
     ).reset_index(drop=True)
 

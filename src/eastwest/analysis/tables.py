@@ -167,6 +167,27 @@ def show_table(frame, caption: str, name: str, **layout) -> None:
     _display(bundle, output_metadata("table", name=name, caption=caption, alt=caption))
 
 
+# The report links a number marked with ``derived`` to the notebook cell whose output states it,
+# on the reviewers' page of that notebook; this placeholder stands for that address.
+COMPUTED_HREF = "#computed"
+
+
+def derived(text: str) -> str:
+    """``text`` (a sum, ratio or pace worked out from the figures) marked as computed."""
+    return f"[{text}]({COMPUTED_HREF})"
+
+
+def figure_row_id(indicator: str) -> str:
+    """The id of an article figure's row in the report's Appendix Table A.1."""
+    return "a-" + re.sub(r"[^a-z0-9]+", "-", indicator.lower()).strip("-")
+
+
+def cited(text: str, indicator: str) -> str:
+    """``text``, a figure of the article written in English (34,000), linked to its row in the
+    appendix, which quotes the sentence it was read from."""
+    return f"[{text}](#{figure_row_id(indicator)})"
+
+
 def say(markdown_text: str, kind: str = "text", name: str = "") -> None:
     """Display computed Markdown as narrative (``kind="text"``) or for the summary."""
     if kind not in ("text", "summary"):

@@ -13,8 +13,7 @@ from matplotlib.ticker import FuncFormatter
 from eastwest.analysis.checks import PLAN_12
 from eastwest.analysis.external import PROGRAMME_START, citation, own_term, series_name_en
 from eastwest.analysis.style import ACTOR_COLOURS, GUIDE, INK, OKABE_ITO, Chart, add_source, style
-from eastwest.analysis.totals import PERIOD_ENDS
-from eastwest.formats import WAN, YI, fmt_scaled
+from eastwest.formats import WAN, WAN_YI, YI, fmt_scaled
 
 TIMELINE_SERIES = ("fiscal_aid", "enterprise_investment", "labour_export")
 TIMELINE_COLUMNS = [
@@ -93,13 +92,20 @@ TIMELINE_UNITS = {
     "yuan": (YI, "亿元 / 100 million yuan"),
     "person-times": (WAN, "万人次 / 10,000 person-times"),
 }
+# Enterprise investment runs to 万亿 (trillions): in 亿元 its totals would read 15,000.
+TIMELINE_SERIES_UNITS = {"enterprise_investment": (WAN_YI, "万亿元 / trillion yuan")}
+
+
+def series_unit(series: str, unit: str) -> tuple[float, str]:
+    """The scale and axis label a series is drawn and tabled in."""
+    return TIMELINE_SERIES_UNITS.get(series, TIMELINE_UNITS[unit])
 
 
 def timeline_table(points: pd.DataFrame, twenty_years_end: int) -> pd.DataFrame:
     """The timeline's figures for reading, each with its own term and publication."""
-    scale = points["unit"].map({unit: s for unit, (s, _) in TIMELINE_UNITS.items()})
-    units = points["unit"].map({unit: label.split(" / ")[0]
-                                for unit, (_, label) in TIMELINE_UNITS.items()})  # fmt: skip
+    drawn = [series_unit(s, u) for s, u in zip(points["series"], points["unit"], strict=True)]
+    scale = pd.Series([s for s, _ in drawn], index=points.index)
+    units = [label.split(" / ")[0] for _, label in drawn]
     periods = [
         f"{start}–{end}" if pd.notna(end) else f"{start}–{twenty_years_end} (inferred)"
         for start, end in zip(points["period_start"], points["period_end"], strict=True)
@@ -129,7 +135,7 @@ def _label(group: pd.DataFrame, scale: float, stacked: bool = False) -> str:
                       for r in group.itertuples())  # fmt: skip
 
 
-def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float, alternative_end: float):
+def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float):
     span = points[points["shape"] == "period"]
     for row in span.itertuples():
         ax.axvspan(row.period_start, row.period_end, color=GUIDE, lw=0, zorder=0)
@@ -141,13 +147,15 @@ def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float, alternativ
                     xytext=(6, 0), textcoords="offset points", ha="left", va="center",
                     fontsize=7.5, color=INK)  # fmt: skip
     cumulative = points[points["shape"] == "cumulative"]
+    # Successive totals joined, from nothing before the programme began: the slope between two
+    # releases is the pace they imply.
+    path = cumulative.drop_duplicates(["x", "value"]).sort_values("x")
+    xs, ys = [PROGRAMME_START - 1, *path["x"]], [0, *(path["value"] / scale)]
+    ax.plot(xs, ys, color=colour, lw=0.8, alpha=0.6, zorder=1)
     for (x, value, from_article), group in cumulative.groupby(
         ["x", "value", "from_article"], sort=False
     ):
         y = value / scale
-        if from_article and group["period_end"].isna().all():
-            # The '20 years' has no stated end: a whisker reaches to the latest reading of it.
-            ax.plot([x, alternative_end], [y, y], color=colour, lw=1, ls=":", zorder=2)
         ax.plot([x], [y], "o", ms=7, mec=colour, mew=1.5,
                 mfc=colour if from_article else "white", zorder=3)  # fmt: skip
         # The last totals stand at the right edge of the data: their labels go outward, into
@@ -156,8 +164,7 @@ def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float, alternativ
         outward = x == points["x"].max()
         text = _label(group, scale, stacked=not outward)
         if from_article and group["period_end"].isna().all():
-            text = (f"'20 years' 20年来: {text}\nend {x} inferred; "
-                    f"up to {alternative_end:g} if read otherwise")  # fmt: skip
+            text = f"“20 years” 20年来: {text}\nend {x} inferred"
         ax.annotate(text, (x, y), xytext=(8, 0) if outward else (-5, 4),
                     textcoords="offset points", ha="left" if outward else "right",
                     va="center" if outward else "bottom", fontsize=7.5, color=INK)  # fmt: skip
@@ -166,25 +173,26 @@ def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float, alternativ
 def timeline_chart(points: pd.DataFrame, indicators: pd.DataFrame, twenty_years_end: int) -> Chart:
     """Cumulative totals since 1996 for each series: the article's filled, others hollow."""
     series = list(dict.fromkeys(points["series"]))
-    # In the chart's years (a total at its last year), mid-2016 is 2015.5 and 2016 is 2016.
-    alternative_end = max(end.last_year - 1 + end.share_of_last_year for end in PERIOD_ENDS)
+    last = int(points["x"].max())
     with style():
-        fig = Figure(figsize=(7.0, 2.55 * len(series) + 0.9))
+        fig = Figure(figsize=(7.0, 1.8 * len(series) + 0.9))
         axes = fig.subplots(len(series), 1, sharex=True)
-        fig.suptitle("The article's totals among other official figures, cumulative since 1996",
-                     x=0.0, ha="left", color=INK)  # fmt: skip
+        fig.suptitle("Cumulative totals by release: enterprise investment and labour export "
+                     "jump between releases", x=0.0, ha="left", color=INK)  # fmt: skip
         for ax, name in zip(axes, series, strict=True):
             subset = points[points["series"] == name]
-            scale, unit = TIMELINE_UNITS[subset["unit"].iloc[0]]
-            _draw_series(ax, subset, TIMELINE_COLOURS[name], scale, alternative_end)
+            scale, unit = series_unit(name, subset["unit"].iloc[0])
+            _draw_series(ax, subset, TIMELINE_COLOURS[name], scale)
             ax.set_title(_panel_title(subset, indicators, name))
             ax.set_ylabel(unit)
             ax.set_ylim(0, subset["value"].max() / scale * 1.25)
-            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
-        axes[-1].set_xlim(PROGRAMME_START - 1, alternative_end + LABEL_ROOM_YEARS)
-        axes[-1].set_xticks(range(PROGRAMME_START, int(alternative_end) + 1, 4))
+            ax.yaxis.set_major_formatter(
+                FuncFormatter(lambda v, _pos: f"{v:,.1f}".rstrip("0").rstrip("."))
+            )
+        axes[-1].set_xlim(PROGRAMME_START - 1, last + LABEL_ROOM_YEARS)
+        axes[-1].set_xticks(range(PROGRAMME_START, last + 2, 4))
         for ax in axes:
-            ax.spines["bottom"].set_bounds(PROGRAMME_START - 1, alternative_end + 1)
+            ax.spines["bottom"].set_bounds(PROGRAMME_START - 1, last + 1)
         handles = [
             Line2D([], [], ls="", marker="o", ms=5, mfc=INK, mec=INK, label="the article"),
             Line2D([], [], ls="", marker="o", ms=5, mfc="white", mec=INK, label="elsewhere"),
@@ -201,8 +209,8 @@ def timeline_chart(points: pd.DataFrame, indicators: pd.DataFrame, twenty_years_
         ])  # fmt: skip
     alt = "Three panels of cumulative totals since 1996. " + " ".join(
         f"{name}: " + "; ".join(
-            f"{r.term_zh} {fmt_scaled(r.value, TIMELINE_UNITS[r.unit][0])} "
-            f"{TIMELINE_UNITS[r.unit][1].split(' / ')[0]} for "
+            f"{r.term_zh} {fmt_scaled(r.value, series_unit(r.series, r.unit)[0])} "
+            f"{series_unit(r.series, r.unit)[1].split(' / ')[0]} for "
             f"{r.period_start}–{r.period_end if pd.notna(r.period_end) else twenty_years_end}"
             f" ({'the article' if r.from_article else 'elsewhere'}, {r.citation})"
             for r in points[points["series"] == name].itertuples()

@@ -220,25 +220,25 @@ def totals_overview(totals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFr
 AID = ACTOR_COLOURS["government"]
 
 
-def fiscal_pace_chart(pace, totals: pd.DataFrame) -> Chart:
-    """Fiscal aid a year in each sub-period the sources allow, with the other readings of 2015.
+def fiscal_pace_chart(pace) -> Chart:
+    """Fiscal aid a year in each sub-period the sources allow, bars spanning the years they
+    average.
 
     ``pace`` is :func:`eastwest.analysis.findings.fiscal_pace`: the article's two totals, the
-    briefing's 2011–2015 figure and the inferred end of the "20 years". Bars span the years
-    they average.
+    briefing's 2011–2015 figure and the inferred end of the "20 years". The later ends that the
+    evidence rules out (``PERIOD_ENDS``) are not drawn: they stay in the comparison table.
     """
     end = pace.end
-    rows = totals[(totals["series"] == "fiscal_aid") & totals["comparable"]]
-    others = rows[rows["period_end_assumed"] != str(end)]
     plan_start = PLAN_12[0]
     segments = [
-        (PROGRAMME_START, plan_start - 1, pace.yearly_upto_2010, "1996–2010"),
+        (PROGRAMME_START, plan_start - 1, pace.yearly_upto_2010,
+         f"{PROGRAMME_START}–{plan_start - 1}"),
         (plan_start, end - 1, pace.yearly_plan_before_end, f"{plan_start}–{end - 1}"),
         (end, end, pace.added, str(end)),
-    ]
+    ]  # fmt: skip
     inside = {"ha": "center", "fontsize": 8.5, "color": "white"}
     with style():
-        fig = Figure(figsize=(PRINT_WIDTH, 3.5))
+        fig = Figure(figsize=(PRINT_WIDTH, 3.3))
         ax = fig.subplots()
         fig.suptitle(f"Fiscal aid a year more than doubled around {plan_start}", x=0.0,
                      ha="left", color=INK)  # fmt: skip
@@ -248,67 +248,45 @@ def fiscal_pace_chart(pace, totals: pd.DataFrame) -> Chart:
             width = last - first + 1
             ax.bar(first, yearly / YI, width=width, align="edge", color=AID, edgecolor="white",
                    linewidth=1)  # fmt: skip
-            text = f"{yi(yearly)}\na year" if width > 1 else yi(yearly)
             if width > 1:  # wide enough to carry its value inside
-                ax.text(first + width / 2, yearly / YI - 0.5, text, va="top", **inside)
+                ax.text(first + width / 2, yearly / YI - 0.5, f"{yi(yearly)}\na year", va="top",
+                        **inside)  # fmt: skip
             else:
-                ax.annotate(text, (first + 0.5, yearly / YI), xytext=(0, 3),
+                ax.annotate(yi(yearly), (first + 0.5, yearly / YI), xytext=(0, 3),
                             textcoords="offset points", ha="center", va="bottom",
                             fontsize=8.5, color=INK)  # fmt: skip
         ax.hlines(pace.mean_1996_2014 / YI, PROGRAMME_START, end, color=INK, lw=1,
                   ls=(0, (4, 2)))  # fmt: skip
         ax.text(PROGRAMME_START + 0.2, pace.mean_1996_2014 / YI + 0.3,
-                f"{PROGRAMME_START}–{end - 1} average: {yi(pace.mean_1996_2014)} a year",
+                f"{PROGRAMME_START}–{pace.earlier_last} average: {yi(pace.mean_1996_2014)} a year",
                 ha="left", va="bottom", fontsize=8.5, color=INK)  # fmt: skip
-        # The other readings of the "20 years": the same increase spread over more time,
-        # drawn apart from the timeline because they are alternatives to the 2015 bar.
-        spots = [end + 2.8 + 2.2 * i for i in range(len(others))]
-        for x, row in zip(spots, others.itertuples(), strict=True):
-            ax.bar(x, row.implied_yearly_added / YI, width=1.0, align="center", fill=False,
-                   edgecolor=AID, linewidth=1.2, linestyle=(0, (3, 2)))  # fmt: skip
-            ax.annotate(yi(row.implied_yearly_added), (x, row.implied_yearly_added / YI),
-                        xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
-                        fontsize=8.5, color=INK)  # fmt: skip
-        ax.text((spots[0] + spots[-1]) / 2, pace.added / YI * 1.42,
-                f"Read to a later end,\nthe {yi(pace.added)} of {end}\nspreads thinner:",
-                ha="center", va="top", fontsize=8.5, color=INK)  # fmt: skip
-        ax.set_xlim(PROGRAMME_START - 0.5, spots[-1] + 1.0)
-        ax.set_ylim(0, pace.added / YI * 1.45)
+        ax.set_xlim(PROGRAMME_START - 0.5, end + 1.5)
+        ax.set_ylim(0, pace.added / YI * 1.25)
         ticks = [PROGRAMME_START, 2000, 2005, plan_start, end]
-        ax.set_xticks([t + 0.5 for t in ticks] + spots,
-                      [str(t) for t in ticks]
-                      + [f"to\n{r.period_end_assumed}" for r in others.itertuples()])  # fmt: skip
+        ax.set_xticks([t + 0.5 for t in ticks], [str(t) for t in ticks])
         ax.tick_params(axis="x", length=0)
         ax.set_ylabel("亿元 a year")
         add_source(fig, [LATER_PART, EARLIER_PART], [
-            f"1996–2010: the article’s “20 years” total less the {yi(pace.plan)} that a "
-            f"government briefing (December 2016) gives for {PLAN_12[0]}–{PLAN_12[1]}. "
-            f"{plan_start}–{end - 1}: that {yi(pace.plan)} less {end}. {end}: the increase "
-            f"between the article’s two totals, reading the “20 years” as "
+            f"{segments[0][3]}: the article’s “20 years” total less the {yi(pace.plan)} that a "
+            f"government briefing (Guangming Daily 光明日报, 2016-12-09) gives for "
+            f"{PLAN_12[0]}–{PLAN_12[1]}. {segments[1][3]}: that {yi(pace.plan)} less {end}. "
+            f"{end}: the increase between the article’s two totals, reading the “20 years” as "
             f"{PROGRAMME_START}–{end}. Yuan of each year, not adjusted for prices."
         ])  # fmt: skip
-    return Chart(fig, _pace_data(segments, others, end), _pace_alt(pace, segments, others),
-                 "funding_fiscal_pace")  # fmt: skip
+    return Chart(fig, _pace_data(segments), _pace_alt(pace, segments), "funding_fiscal_pace")
 
 
-def _pace_data(segments: list[tuple], others: pd.DataFrame, end: int) -> pd.DataFrame:
+def _pace_data(segments: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(
         [{"period": label, "first_year": first, "last_year": last, "yearly_yuan": yearly}
          for first, last, yearly, label in segments]
-        + [{"period": f"{end}–{r.period_end_assumed}", "first_year": end,
-            "last_year": end + r.added_years - 1, "yearly_yuan": r.implied_yearly_added}
-           for r in others.itertuples()]
     )  # fmt: skip
 
 
-def _pace_alt(pace, segments: list[tuple], others: pd.DataFrame) -> str:
-    end = pace.end
+def _pace_alt(pace, segments: list[tuple]) -> str:
     return (
         "Bar chart of fiscal aid a year in 亿元 (100 million yuan), nominal: "
         + "; ".join(f"{label}: {yi(yearly)} a year" for _, _, yearly, label in segments)
-        + f". The {PROGRAMME_START}–{end - 1} average is {yi(pace.mean_1996_2014)} a year. "
-        f"If the “20 years” ran longer, the increase after {end - 1} would be "
-        + " or ".join(f"{yi(r.implied_yearly_added)} a year to {r.period_end_assumed}"
-                      for r in others.itertuples())
-        + "."
-    )  # fmt: skip
+        + f". The {PROGRAMME_START}–{pace.earlier_last} average is {yi(pace.mean_1996_2014)} "
+        "a year."
+    )

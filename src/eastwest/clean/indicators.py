@@ -83,3 +83,10 @@ def indicator_row(frame: pd.DataFrame, indicator: str, qualifier: str | None = N
 def value_of(frame: pd.DataFrame, indicator: str, qualifier: str | None = None) -> float:
     """The value of one indicator; KeyError naming it if absent or ambiguous."""
     return indicator_row(frame, indicator, qualifier)["value"]
+
+
+def rows_by_id(frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """Each indicator's row by its id; a range (3000至5000元) by its low end, whose ``figure``
+    is the whole range as written."""
+    rows = frame[frame["qualifier"] != "range_high"]
+    return {row["indicator"]: row for _, row in rows.iterrows()}

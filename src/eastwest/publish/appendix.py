@@ -1,15 +1,13 @@
 """The title page's and the appendix's parts: figure tables, sources, glossary, colophon."""
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 from markupsafe import Markup
 
-from eastwest.analysis.tables import html_table
-from eastwest.formats import format_number, period
-from eastwest.publish.document import slug
+from eastwest.analysis.tables import figure_row_id, html_table
+from eastwest.formats import WAN, WAN_YI, YI, fmt_scaled, format_number, long_date, period
 
 # ---------------------------------------------------------------------------------------------
 # Title page and appendix
@@ -26,21 +24,6 @@ APPENDIX_HEADS = (
 
 def read_text_csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def long_date(iso: str) -> str:
-    """'2016-07-21' as '21 July 2016' (not strftime: its month names follow the locale)."""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _year(text: str) -> str:
@@ -79,11 +62,6 @@ QUALIFIERS = {
 }
 
 
-def figure_row_id(indicator: str) -> str:
-    """The id of an article figure's row in Appendix Table A.1 (``a-fiscal-aid-20y``)."""
-    return "a-" + slug(indicator)
-
-
 def indicator_table(indicators: pd.DataFrame) -> str:
     """Every figure of the article: names in both languages, as written, period and quote.
 
@@ -117,37 +95,54 @@ def indicator_table(indicators: pd.DataFrame) -> str:
     return re.sub(r"<tr><td", lambda m: f'<tr id="{next(ids)}"><td', table)
 
 
-def _published_value(value: str, unit: str) -> str:
-    """An external figure in the units the report writes its kind in: 亿元 or 万亿元 for
-    money, 万人次 for person-times, plain counts otherwise."""
+# The measure words the sources write their counts with.
+_MEASURE = {
+    "person-times": "人次", "projects": "个", "items": "项", "schools": "所", "counties": "个",
+}  # fmt: skip
+
+
+def _as_stated(value: str, unit: str, note: str) -> str:
+    """An external figure in the form its source states it: 1020.1亿元, 1.5万亿元, 160多亿元,
+    199.8万人次, 2901项."""
     number = float(value)
+    more = "多" if "多" in note else ""
     if unit == "yuan":
-        if number >= 1e11:
-            return f"{number / 1e12:.3g}万亿元"
-        return f"{number / 1e8:,.1f}亿元"
-    if unit == "person-times" and number >= 1e4:
-        return f"{number / 1e4:,.1f}万人次"
-    return f"{format_number(number)} {unit}"
+        if number >= WAN_YI:
+            return f"{fmt_scaled(number, WAN_YI)}{more}万亿元"
+        return f"{fmt_scaled(number, YI).replace(',', '')}{more}亿元"
+    measure = _MEASURE.get(unit, "")
+    if unit == "person-times" and number >= WAN:
+        return f"{fmt_scaled(number, WAN).replace(',', '')}{more}万{measure}"
+    return f"{number:.0f}{more}{measure}"
 
 
-def totals_table(totals: pd.DataFrame) -> tuple[str, list[dict]]:
-    """The external figures, each with its term, period and publication (a numbered reference)."""
+def totals_table(totals: pd.DataFrame, inferred_from: str) -> tuple[str, list[dict]]:
+    """The external figures, each with its term, period and publication (a numbered reference).
+
+    A figure published on ``inferred_from`` (Xinhua's, the original of part 1) is a "20 years"
+    total whose end year the report infers: its period says so.
+    """
     columns = ["publisher", "published", "reporter", "url"]
     keys = list(totals[columns].itertuples(index=False, name=None))
     publications = list(dict.fromkeys(keys))
     reference = {p: i + 1 for i, p in enumerate(publications)}
+    periods = [
+        f"{span} (inferred)" if published == inferred_from else span
+        for span, published in zip(_periods(totals), totals["published"], strict=True)
+    ]
     rows = pd.DataFrame(
         {
             "Series": totals["series"].str.replace("_", " "),
             "Term (中文)": totals["term_zh"],
-            "As published": [
-                _published_value(v, u) for v, u in zip(totals["value"], totals["unit"], strict=True)
+            "As stated": [
+                _as_stated(v, u, n)
+                for v, u, n in zip(totals["value"], totals["unit"], totals["note"], strict=True)
             ],
-            "Period": _periods(totals),
+            "Period": periods,
             "Source": [f"[{reference[key]}] {key[1]}" for key in keys],
         }
     )
-    table = html_table(rows, right=["As published"])
+    table = html_table(rows, right=["As stated"])
     return table, [dict(zip(columns, p, strict=True)) for p in publications]
 
 

@@ -92,7 +92,8 @@ def _appendix_tables(document: Document, inputs: Inputs, indicator_rows) -> tupl
         "Every figure in the article, as written, with the sentence it comes from.",
         indicator_table(indicator_rows),
     )
-    totals, references = totals_table(read_text_csv(inputs.official_totals))
+    part1 = read_text_csv(inputs.sources).set_index("source").loc["part1", "published"]
+    totals, references = totals_table(read_text_csv(inputs.official_totals), part1)
     totals = numbered(
         "A.2",
         "official-totals",

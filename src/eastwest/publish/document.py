@@ -13,6 +13,7 @@ import nbformat
 from markupsafe import Markup
 
 from eastwest import paths
+from eastwest.analysis.tables import COMPUTED_HREF
 from eastwest.publish.inline_svg import inline_svg
 
 # ---------------------------------------------------------------------------------------------
@@ -86,6 +87,7 @@ class Document:
     body: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     unnumbered_headings: int = 0
+    notebook_name: str = ""
 
     def __post_init__(self):
         self.prose = _Renderer(self, numbered=True)
@@ -152,11 +154,24 @@ class Document:
         elif kind == "table":
             self.body.append(self.table(spec, data["text/html"]))
         elif kind == "text":
-            self.body.append(self.markdown(data["text/markdown"], cell))
+            self.body.append(self.computed_links(self.markdown(data["text/markdown"], cell), cell))
         elif kind == "summary":
-            self.summary.append(self.markdown(data["text/markdown"], cell, summary=True))
+            text = self.computed_links(self.markdown(data["text/markdown"], cell, True), cell)
+            if spec.get("name") == "bottom_line":
+                text = f'<div class="bottom-line">\n{text}</div>\n'
+            self.summary.append(text)
         else:
             raise ValueError(f"output with unknown eastwest kind {kind!r}")
+
+    def computed_links(self, fragment: str, cell) -> str:
+        """A derived number links to the reviewers' page of its notebook, at the cell that
+        states it, where the code that computes it is shown; a cited figure of the article to
+        its appendix row, as ``house_style.link_figures`` links the figures it finds."""
+        target = f"notebooks/{self.notebook_name}.html#cell-id={cell.get('id', '')}"
+        fragment = fragment.replace('<a href="#a-', '<a class="fig-ref" href="#a-')
+        return fragment.replace(
+            f'<a href="{COMPUTED_HREF}">', f'<a class="calc-ref" href="{html.escape(target)}">'
+        )
 
     def figure(self, spec: dict, data: dict) -> str:
         number = len(self.figures) + 1
@@ -199,6 +214,7 @@ class Document:
         )
 
     def notebook(self, nb: nbformat.NotebookNode, name: str) -> None:
+        self.notebook_name = name
         self.body.append(f'<section class="chapter" data-notebook="{html.escape(name)}">\n')
         for cell in nb.cells:
             if SKIP_TAG in cell.get("metadata", {}).get("tags", []):

@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 
 from eastwest import paths
+from eastwest.analysis.tables import COMPUTED_HREF
 from eastwest.atomic import write_text
 from eastwest.publish import TEMPLATES, template
 from eastwest.publish.document import Inputs
@@ -36,6 +37,7 @@ def notebook_html(path: Path, inputs: Inputs = Inputs()) -> str:
     """One executed notebook, code included, as an offline HTML page (without the CJK font)."""
     exporter = _exporter()
     nb = nbformat.read(path, as_version=4)
+    _computed_links_to_own_cell(nb)
     title = next(
         (
             line[2:].strip()
@@ -50,6 +52,19 @@ def notebook_html(path: Path, inputs: Inputs = Inputs()) -> str:
     resources = {"metadata": {"name": name, "path": str(inputs.markdown_images)}}
     page, _ = exporter.from_notebook_node(nb, resources=resources)
     return page
+
+
+def _computed_links_to_own_cell(nb: nbformat.NotebookNode) -> None:
+    """A derived number in a cell's text links to that cell, whose code computes it (the
+    reader's report links the same number here); a cited figure of the article to its row in
+    the reader's appendix, which this page does not have."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/markdown")
+            if text:
+                output["data"]["text/markdown"] = text.replace(
+                    f"]({COMPUTED_HREF})", f"](#cell-id={cell.get('id', '')})"
+                ).replace("](#a-", "](../report.html#a-")
 
 
 def with_font(page: str, font_css: str) -> str:
