@@ -363,6 +363,19 @@ def test_tables_read_well(doc):
     assert SHA in text
 
 
+def test_appendix_tables_name_each_cell_s_column_for_a_phone(doc):
+    # On a narrow screen the rows of these tables become blocks (report.css, and test_layout),
+    # each cell led by the name its column has in the header.
+    for ident in ("tab-indicators", "tab-official-totals"):
+        table = doc.by_id()[ident].find("table")
+        assert "stacks" in table.classes
+        names = [words(th) for th in table.find("thead").iter("th")]
+        rows = list(table.find("tbody").iter("tr"))
+        assert rows and all(
+            [td.get("data-label") for td in row.iter("td")] == names for row in rows
+        )
+
+
 def test_appendix_lists_sources_and_references(doc):
     text = words(doc)
     assert "Xinhua (新华社)" in text and "Xinhua (新华社) on 21 July 2016 (part 1)" in text
