@@ -522,6 +522,19 @@ def test_notebook_page_has_contents_and_links_to_report_and_other_pages(project)
     assert set(references(tree)) <= set(tree.by_id())
 
 
+def test_notebook_page_code_takes_the_focus_and_its_prompts_are_not_greyed(project):
+    _, notebooks, inputs = project
+    page = pages.with_font(pages.notebook_html(notebooks[0], inputs), "")
+    tree = parse_html(page)
+    editors = list(tree.iter("div", "jp-InputArea-editor"))
+    assert editors and all(e.get("tabindex") == "0" for e in editors)
+    # Not the input around the editor, nor Markdown: one stop per cell, where it scrolls.
+    assert not [e for e in tree.iter("div", "jp-Cell-inputWrapper") if e.get("tabindex")]
+    # Lab's last word halves the prompts' contrast (opacity 0.5); the page's own has the last.
+    values = re.findall(r"--jp-cell-prompt-not-active-opacity:\s*([\d.]+)", page)
+    assert "0.5" in values and values[-1] == "1"
+
+
 def test_a_stored_font_subset_is_the_subset_cut_afresh(tmp_path, monkeypatch):
     """The font cache gives back exactly what fontTools cuts, for the CJK and a Latin face."""
     from eastwest import stored
