@@ -522,6 +522,36 @@ def test_notebook_page_has_contents_and_links_to_report_and_other_pages(project)
     assert set(references(tree)) <= set(tree.by_id())
 
 
+def test_notebook_page_charts_open_full_size_like_the_report_s(project, screen):
+    _, notebooks, inputs = project
+    page = screen_nav.notebook_navigation(
+        pages.notebook_html(notebooks[0], inputs), "01_funding", ["01_funding"], report="r.html"
+    )
+    tree = parse_html(page)
+    ids = tree.by_id()
+    images = list(tree.iter("img"))
+    assert FIGURE_ALT in [img.get("alt") for img in images]
+    for image in images:
+        (link,) = [a for a in image.ancestors() if a.tag == "a"]
+        (output,) = [e for e in image.ancestors() if "jp-OutputArea-output" in e.classes]
+        ident = output.get("id")
+        assert "chart-link" in link.classes and link.get("href") == f"#{ident}-full"
+        assert ids[f"{ident}-full"].tag == "span"
+        hrefs = {a.get("href"): a for a in output.iter("a")}
+        assert words(hrefs[f"#{ident}"]) == "Close ✕"  # back to the output
+        assert output.get("tabindex") is None  # its links take the focus
+    # The same markup as the report's charts: one stylesheet opens both.
+    report_chart = parse_html(screen).find("figure", "chart")
+    for chart in (report_chart, output):
+        anchor, frame = chart.find("span", "chart-anchor"), chart.find("div", "chart-frame")
+        assert anchor.parent is frame.parent
+        close, link = frame.elements()
+        assert close.classes == {"chart-close", "screen-only"} and link.classes == {"chart-link"}
+    opening = [a for a in output.iter("a", "chart-open") if words(a) == "Open full size"]
+    assert len(opening) == 1 and "screen-only" in opening[0].classes
+    assert set(references(tree)) <= set(ids)
+
+
 def test_notebook_page_code_takes_the_focus_and_its_prompts_are_not_greyed(project):
     _, notebooks, inputs = project
     page = pages.with_font(pages.notebook_html(notebooks[0], inputs), "")
