@@ -363,6 +363,19 @@ def test_tables_read_well(doc):
     assert SHA in text
 
 
+def test_appendix_tables_name_each_cell_s_column_for_a_phone(doc):
+    # On a narrow screen the rows of these tables become blocks (report.css, and test_layout),
+    # each cell led by the name its column has in the header.
+    for ident in ("tab-indicators", "tab-official-totals"):
+        table = doc.by_id()[ident].find("table")
+        assert "stacks" in table.classes
+        names = [words(th) for th in table.find("thead").iter("th")]
+        rows = list(table.find("tbody").iter("tr"))
+        assert rows and all(
+            [td.get("data-label") for td in row.iter("td")] == names for row in rows
+        )
+
+
 def test_appendix_lists_sources_and_references(doc):
     text = words(doc)
     assert "Xinhua (新华社)" in text and "Xinhua (新华社) on 21 July 2016 (part 1)" in text
@@ -507,6 +520,49 @@ def test_notebook_page_has_contents_and_links_to_report_and_other_pages(project)
         "A second subsection",
     ]
     assert set(references(tree)) <= set(tree.by_id())
+
+
+def test_notebook_page_charts_open_full_size_like_the_report_s(project, screen):
+    _, notebooks, inputs = project
+    page = screen_nav.notebook_navigation(
+        pages.notebook_html(notebooks[0], inputs), "01_funding", ["01_funding"], report="r.html"
+    )
+    tree = parse_html(page)
+    ids = tree.by_id()
+    images = list(tree.iter("img"))
+    assert FIGURE_ALT in [img.get("alt") for img in images]
+    for image in images:
+        (link,) = [a for a in image.ancestors() if a.tag == "a"]
+        (output,) = [e for e in image.ancestors() if "jp-OutputArea-output" in e.classes]
+        ident = output.get("id")
+        assert "chart-link" in link.classes and link.get("href") == f"#{ident}-full"
+        assert ids[f"{ident}-full"].tag == "span"
+        hrefs = {a.get("href"): a for a in output.iter("a")}
+        assert words(hrefs[f"#{ident}"]) == "Close ✕"  # back to the output
+        assert output.get("tabindex") is None  # its links take the focus
+    # The same markup as the report's charts: one stylesheet opens both.
+    report_chart = parse_html(screen).find("figure", "chart")
+    for chart in (report_chart, output):
+        anchor, frame = chart.find("span", "chart-anchor"), chart.find("div", "chart-frame")
+        assert anchor.parent is frame.parent
+        close, link = frame.elements()
+        assert close.classes == {"chart-close", "screen-only"} and link.classes == {"chart-link"}
+    opening = [a for a in output.iter("a", "chart-open") if words(a) == "Open full size"]
+    assert len(opening) == 1 and "screen-only" in opening[0].classes
+    assert set(references(tree)) <= set(ids)
+
+
+def test_notebook_page_code_takes_the_focus_and_its_prompts_are_not_greyed(project):
+    _, notebooks, inputs = project
+    page = pages.with_font(pages.notebook_html(notebooks[0], inputs), "")
+    tree = parse_html(page)
+    editors = list(tree.iter("div", "jp-InputArea-editor"))
+    assert editors and all(e.get("tabindex") == "0" for e in editors)
+    # Not the input around the editor, nor Markdown: one stop per cell, where it scrolls.
+    assert not [e for e in tree.iter("div", "jp-Cell-inputWrapper") if e.get("tabindex")]
+    # Lab's last word halves the prompts' contrast (opacity 0.5); the page's own has the last.
+    values = re.findall(r"--jp-cell-prompt-not-active-opacity:\s*([\d.]+)", page)
+    assert "0.5" in values and values[-1] == "1"
 
 
 def test_a_stored_font_subset_is_the_subset_cut_afresh(tmp_path, monkeypatch):

@@ -10,7 +10,8 @@ so a frame that scrolls must say ``overflow: auto`` (which browsers read too).
 
 Then no box may reach past the screen's right edge unless it sits inside a frame that scrolls;
 nothing may be cut off by a frame that clips without scrolling (code cells were); and every
-table must be inside a frame that scrolls, itself within the screen.
+table must be inside a frame that scrolls, itself within the screen, or show its rows as blocks
+(the appendix's on a phone).
 """
 
 import re
@@ -74,7 +75,8 @@ def _right(box) -> float:
 def layout(path, width: int):
     """Boxes past the right edge outside any scrolling frame; for each table: the id nearest
     to it, its frame (the nearest box that scrolls or clips, or None), its container (the
-    nearest block) and its box; and boxes hidden past the edge of a frame that clips."""
+    nearest block) and its box; boxes hidden past the edge of a frame that clips; and for each
+    table laid out as blocks, the id nearest to it and its box."""
     from weasyprint import CSS, HTML
     from weasyprint.formatting_structure import boxes
     from weasyprint.text.fonts import FontConfiguration
@@ -91,7 +93,7 @@ def layout(path, width: int):
     document = HTML(string=page, base_url=str(path), media_type="screen").render(
         stylesheets=[screen], font_config=fonts
     )
-    overflowing, tables, cut = [], [], []
+    overflowing, tables, cut, stacked = [], [], [], []
 
     def walk(box, frame, container, where):
         element = getattr(box, "element", None)
@@ -104,6 +106,8 @@ def layout(path, width: int):
                 cut.append(f"{_label(box)} cut off at {_right(frame):.0f} px")
             if isinstance(box, boxes.TableBox) and box.element_tag == "table":
                 tables.append((where, frame, container, box))
+            elif box.element_tag == "table" and not _wraps_a_table(box):
+                stacked.append((where, box))
             if box.style["overflow"] != "visible":
                 frame = box
             if isinstance(box, boxes.BlockBox) and box.element_tag != "table":
@@ -113,7 +117,25 @@ def layout(path, width: int):
 
     for page_box in document.pages:
         walk(page_box._page_box, None, None, "")
-    return overflowing, tables, cut
+    return overflowing, tables, cut, stacked
+
+
+def _wraps_a_table(box) -> bool:
+    from weasyprint.formatting_structure import boxes
+
+    return any(isinstance(child, boxes.TableBox) for child in getattr(box, "children", []))
+
+
+def _text(box) -> str:
+    return getattr(box, "text", "") + "".join(map(_text, getattr(box, "children", [])))
+
+
+def _cells(box):
+    if getattr(box, "element_tag", None) == "td":
+        yield box
+    else:
+        for child in getattr(box, "children", []):
+            yield from _cells(child)
 
 
 def _name(layout_case) -> str:
@@ -123,7 +145,7 @@ def _name(layout_case) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize(("page", "width"), LAYOUTS, ids=map(_name, LAYOUTS))
 def test_the_page_never_scrolls_sideways(page, width):
-    overflowing, _, _ = layout(page, width)
+    overflowing, *_ = layout(page, width)
     assert not overflowing, (
         f"{page.name} at {width} px is wider than the screen; first boxes past the edge:\n  "
         + "\n  ".join(dict.fromkeys(overflowing[:20]))
@@ -133,11 +155,13 @@ def test_the_page_never_scrolls_sideways(page, width):
 @pytest.mark.slow
 @pytest.mark.parametrize(("page", "width"), LAYOUTS, ids=map(_name, LAYOUTS))
 def test_every_table_scrolls_inside_a_frame_within_the_screen(page, width):
-    _, tables, _ = layout(page, width)
+    _, tables, _, stacked = layout(page, width)
     # Every table of the page is laid out, none missed by the walk (a table running onto the
     # next page of the layout is there twice).
-    laid_out = {id(table.element) for *_, table in tables}
+    laid_out = {id(table.element) for *_, table in tables} | {id(t.element) for _, t in stacked}
     assert len(laid_out) == len(re.findall(r"<table[\s>]", page.read_text(encoding="utf-8")))
+    for ident, table in stacked:
+        assert "stacks" in table.element.get("class").split(), f"table {ident} lost its layout"
     for ident, frame, _, _ in tables:
         assert frame is not None, f"table {ident} is in no frame that scrolls"
         assert frame.style["overflow"] in SCROLLS, f"table {ident}: its frame clips, not scrolls"
@@ -147,7 +171,7 @@ def test_every_table_scrolls_inside_a_frame_within_the_screen(page, width):
 @pytest.mark.slow
 @pytest.mark.parametrize(("page", "width"), LAYOUTS, ids=map(_name, LAYOUTS))
 def test_nothing_is_cut_off_by_a_frame_that_does_not_scroll(page, width):
-    _, _, cut = layout(page, width)
+    _, _, cut, _ = layout(page, width)
     assert not cut, f"{page.name} at {width} px hides content:\n  " + "\n  ".join(
         dict.fromkeys(cut[:20])
     )
@@ -155,12 +179,32 @@ def test_nothing_is_cut_off_by_a_frame_that_does_not_scroll(page, width):
 
 @pytest.mark.slow
 def test_tables_fit_their_frame_on_a_desktop_screen():
-    _, tables, _ = layout(REPORT, DESKTOP)
+    _, tables, *_ = layout(REPORT, DESKTOP)
     for ident, _, container, table in tables:
         overflow = _right(table) - _right(container)
         assert overflow <= TOLERANCE_PX, (
             f"table {ident} is {overflow:.0f} px wider than its container at {DESKTOP} px"
         )
+
+
+@pytest.mark.slow
+def test_the_appendix_tables_show_each_row_as_labelled_lines_on_a_phone_only():
+    appendix = {"tab-indicators", "tab-official-totals"}
+    _, _, _, stacked = layout(REPORT, PHONE)
+    assert {ident for ident, _ in stacked} == appendix
+    for ident, table in stacked:
+        cells = list(_cells(table))
+        assert cells, f"table {ident} has no cells"
+        for cell in cells:
+            first = cell.children[0] if cell.children else None
+            label = cell.element.get("data-label")
+            # Each cell starts with its column's name (an empty cell shows nothing at all).
+            assert label and getattr(first, "element_tag", "") == "td::before", (ident, label)
+            # (the space where a label's line breaks is in no box)
+            assert "".join(_text(first).split()) == "".join(label.split())
+            assert _right(cell) <= PHONE + TOLERANCE_PX
+    _, tables, _, stacked = layout(REPORT, DESKTOP)
+    assert not stacked and appendix <= {ident for ident, *_ in tables}
 
 
 def test_width_queries_are_decided_like_a_browser():

@@ -23,6 +23,7 @@ from eastwest.formats import (
 
 KINDS = ("figure", "table", "text", "summary")
 TABLE_CLASS = "eastwest-table"
+STACKS_CLASS = "stacks"
 LEFT = "text-align: left"
 
 # Years and periods are labels, not quantities: "1,996" would misread.
@@ -82,6 +83,7 @@ def html_table(
     table_id: str | None = None,
     raw_html: Iterable[str] = (),
     right: Iterable[str] = (),
+    stacks: bool = False,
 ) -> str:
     """A pandas DataFrame as a plain, reproducible HTML table.
 
@@ -91,6 +93,9 @@ def html_table(
     right-aligned, and so are the columns named in ``right`` (numbers already formatted as text);
     all other columns are left-aligned, wherever the table is shown.
     Cells of the ``raw_html`` columns are trusted HTML; all other text is escaped.
+
+    A table that ``stacks`` may show each row as a block of labelled cells where the screen is
+    too narrow for its columns (the report's CSS): each cell carries its column's name.
     """
     if index:
         frame = frame.reset_index()
@@ -105,6 +110,7 @@ def html_table(
         classes = _column_classes(column, [row[i] for row in cells], right)
         layout.append((places, separator, column in raw_html, classes))
 
+    labels = [f' data-label="{html.escape(column)}"' if stacks else "" for column in columns]
     head = "".join(
         f'<th scope="col"{classes}>{html.escape(column)}</th>'
         for column, (*_, classes) in zip(columns, layout, strict=True)
@@ -112,7 +118,9 @@ def html_table(
     body = []
     for row in cells:
         tds = []
-        for value, (places, separator, raw, classes) in zip(row, layout, strict=True):
+        for value, label, (places, separator, raw, classes) in zip(
+            row, labels, layout, strict=True
+        ):
             if is_missing(value):
                 text = MISSING
             elif raw:
@@ -121,11 +129,12 @@ def html_table(
                 text = html.escape(format_number(value, places, separator))
             else:
                 text = html.escape(str(value))
-            tds.append(f"<td{classes}>{text}</td>")
+            tds.append(f"<td{classes}{label}>{text}</td>")
         body.append(f"<tr>{''.join(tds)}</tr>")
     ident = f' id="{html.escape(table_id)}"' if table_id else ""
+    names = f"{TABLE_CLASS} {STACKS_CLASS}" if stacks else TABLE_CLASS
     return (
-        f'<table class="{TABLE_CLASS}"{ident}>\n<thead><tr>{head}</tr></thead>\n'
+        f'<table class="{names}"{ident}>\n<thead><tr>{head}</tr></thead>\n'
         "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
     )
 

@@ -90,7 +90,7 @@ def indicator_table(indicators: pd.DataFrame) -> str:
     # The second value of a range repeats its first row's figure: keep one row per figure.
     first = ~indicators["indicator"].duplicated()
     rows = rows[first.to_numpy()]
-    table = html_table(rows, raw_html=list(rows.columns[:2]), right=["As written"])
+    table = html_table(rows, raw_html=list(rows.columns[:2]), right=["As written"], stacks=True)
     ids = iter(figure_row_id(i) for i in indicators.loc[first, "indicator"])
     return re.sub(r"<tr><td", lambda m: f'<tr id="{next(ids)}"><td', table)
 
@@ -142,7 +142,7 @@ def totals_table(totals: pd.DataFrame, inferred_from: str) -> tuple[str, list[di
             "Source": [f"[{reference[key]}] {key[1]}" for key in keys],
         }
     )
-    table = html_table(rows, right=["As stated"])
+    table = html_table(rows, right=["As stated"], stacks=True)
     return table, [dict(zip(columns, p, strict=True)) for p in publications]
 
 

@@ -19,6 +19,9 @@ from eastwest.publish.html_audit import checked
 from eastwest.publish.screen_nav import notebook_navigation
 from eastwest.publish.webfonts import PAGE_LATIN, embedded_font_css
 
+_INPUT = '<div class="jp-Cell-inputWrapper"'
+_EDITOR = '<div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor" data-type="inline"'
+
 
 @cache
 def _exporter():
@@ -51,7 +54,11 @@ def notebook_html(path: Path, inputs: Inputs = Inputs()) -> str:
     name = f"{title} ({path.stem})" if title else path.stem
     resources = {"metadata": {"name": name, "path": str(inputs.markdown_images)}}
     page, _ = exporter.from_notebook_node(nb, resources=resources)
-    return page
+    # nbconvert makes each cell's input focusable, but what scrolls on a narrow screen is the
+    # code's editor inside it, which the keyboard could then not scroll: the editor takes the
+    # focus instead, and Markdown, which never scrolls, none.
+    page = page.replace(f'{_INPUT} tabindex="0">', f"{_INPUT}>")
+    return page.replace(f"{_EDITOR}>", f'{_EDITOR} tabindex="0">')
 
 
 def _computed_links_to_own_cell(nb: nbformat.NotebookNode) -> None:

@@ -1,6 +1,7 @@
 """Finding one's way on screen: links and frames the HTML pages get on top of the document."""
 
 import html
+import itertools
 import re
 
 from eastwest.publish import template
@@ -21,6 +22,11 @@ PAGE_NAV = (
 _CHAPTER = re.compile(r'(<section class="chapter" data-notebook="([^"]+)">\n.*?</h1>\n)', re.DOTALL)
 _CHART = re.compile(
     r'<figure class="chart" id="([^"]+)">\n(.*?)\n<figcaption>(.*?)</figcaption>', re.DOTALL
+)
+# A chart in a notebook's output, as the page template writes it.
+_OUTPUT_CHART = re.compile(
+    r'(<div class="jp-Rendered(?:Image|SVG) jp-OutputArea-output[^"]*"[^>]*)>\n'
+    r"(<img [^>]*>)\n</div>"
 )
 _TABLE = re.compile(
     r'(<figure class="table[^"]*" id="[^"]+">\n<figcaption><span class="label">([^<]*?)\.?</span>'
@@ -44,15 +50,10 @@ def screen_navigation(page: str, pages: str = "notebooks") -> str:
 
     def chart(match: re.Match) -> str:
         ident, graphic, caption = match.groups()
-        full = f"{ident}-full"
-        label = html.escape(plain_text(caption.split("</span>", 1)[0]).rstrip("."), quote=True)
+        label = plain_text(caption.split("</span>", 1)[0]).rstrip(".")
         return (
-            f'<figure class="chart" id="{ident}">\n'
-            f'<span class="chart-anchor" id="{full}"></span>'
-            f'<div class="chart-frame"><a class="chart-close {SCREEN_ONLY}" href="#{ident}">'
-            f'Close ✕</a>\n<a class="chart-link" href="#{full}" title="Open {label} full size">'
-            f"{graphic}</a></div>\n<figcaption>{caption} "
-            f'<a class="chart-open {SCREEN_ONLY}" href="#{full}">Open full size</a></figcaption>'
+            f'<figure class="chart" id="{ident}">\n{full_size(ident, graphic, label)}\n'
+            f"<figcaption>{caption} {open_full_size(ident)}</figcaption>"
         )
 
     def table(match: re.Match) -> str:
@@ -68,6 +69,23 @@ def screen_navigation(page: str, pages: str = "notebooks") -> str:
     page = _TABLE.sub(table, page)
     nav = PAGE_NAV.format(contents="contents", top="title")
     return page.replace("</body>", nav + "</body>", 1)
+
+
+def full_size(ident: str, graphic: str, label: str) -> str:
+    """``graphic`` as a link that opens it full size (screen.css), and its Close link back to
+    the element ``ident``; ``label`` names the chart in the link's title."""
+    full = f"{ident}-full"
+    title = html.escape(f"Open {label} full size", quote=True)
+    return (
+        f'<span class="chart-anchor" id="{full}"></span>'
+        f'<div class="chart-frame"><a class="chart-close {SCREEN_ONLY}" href="#{ident}">'
+        f'Close ✕</a>\n<a class="chart-link" href="#{full}" title="{title}">{graphic}</a></div>'
+    )
+
+
+def open_full_size(ident: str) -> str:
+    """A link that looks like one: the chart itself opens full size too, but does not say so."""
+    return f'<a class="chart-open {SCREEN_ONLY}" href="#{ident}-full">Open full size</a>'
 
 
 def notebook_navigation(page: str, name: str, names: list[str], report: str) -> str:
@@ -98,7 +116,19 @@ def notebook_navigation(page: str, name: str, names: list[str], report: str) -> 
         f'<nav class="nb-toc" id="contents" aria-label="Contents of this notebook">'
         f'<h2 class="nb-toc-title">Contents</h2><ol>{items}</ol></nav>\n'
     )
+    numbers = itertools.count(1)
+
+    def chart(match: re.Match) -> str:
+        # An output has no id, and not every chart a name: they are numbered down the page.
+        ident = f"chart-{next(numbers)}"
+        # nbconvert makes every output focusable so that it can be scrolled; a chart fits its
+        # output, and its links take the focus.
+        output = match.group(1).replace(' tabindex="0"', "")
+        graphic = full_size(ident, match.group(2), "the chart")
+        return f'{output} id="{ident}">\n{graphic}\n{open_full_size(ident)}\n</div>'
+
     page = _with_screen_style(page)
+    page = _OUTPUT_CHART.sub(chart, page)
     page = re.sub(r"(<main[^>]*>)", lambda m: m.group(1) + "\n" + header, page, count=1)
     nav = PAGE_NAV.format(contents="contents", top=top)
     return page.replace("</body>", nav + "</body>", 1)
