@@ -139,6 +139,16 @@ def test_page_count_size_language_and_metadata(reader):
     assert str(reader.trailer["/Root"]["/Lang"]) == "en"
 
 
+def test_the_pdf_declares_itself_pdf_ua_with_its_title(reader):
+    """PDF/UA-1, stated in the XMP metadata stream beside the title, where a checker reads it;
+    a viewer shows the title, not the file name."""
+    catalog = reader.trailer["/Root"]
+    xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfuaid:part="1"' in xmp
+    assert f">{reader.metadata.title}</rdf:li>" in xmp
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
 def test_pdf_is_tagged_with_its_outline_kept(reader):
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog, "the PDF carries no structure tags"
