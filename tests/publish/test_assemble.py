@@ -17,7 +17,16 @@ from conftest import parse_html, references
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from eastwest.analysis.tables import html_table, output_metadata
-from eastwest.publish import assemble, html_audit, inline_svg, pages, reader, screen_nav, webfonts
+from eastwest.publish import (
+    appendix,
+    assemble,
+    html_audit,
+    inline_svg,
+    pages,
+    reader,
+    screen_nav,
+    webfonts,
+)
 from eastwest.publish.document import Inputs
 
 SECRET_CODE = "hidden_total = 118.2 * 1e8  # must never reach report.html"
@@ -63,7 +72,7 @@ INDICATORS = pd.DataFrame(
 SOURCES = pd.DataFrame(
     {
         "source": ["article", "part1", "part2"],
-        "title": ["东西扶贫协作战略意义", "Part 1 (篇一)", "Part 2 (篇二)"],
+        "title": ["东西扶贫协作战略意义", "Part 1 (篇一)", "测试标题 (A test headline)"],
         "publisher": [
             "出国留学网 (compilation site)",
             "Xinhua (新华社)",
@@ -72,6 +81,7 @@ SOURCES = pd.DataFrame(
         "published": ["", "2016-07-21", "2015-11-28"],
         "author": ["", "马俊; 何晨阳", "李慧"],
         "url": ["", "http://example.org/xinhua", "http://example.org/gmw"],
+        "access": ["No address was recorded with the copy.", "", "A reprint."],
         "licence": ["", "", ""],
         "note": ["the analysed text", "", ""],
     }
@@ -367,9 +377,35 @@ def test_appendix_lists_sources_and_references(doc):
     text = words(doc)
     assert "Xinhua (新华社)" in text and "Xinhua (新华社) on 21 July 2016 (part 1)" in text
     (refs,) = doc.iter("ol", "references")
-    items = [words(li) for li in refs.iter("li")]
-    assert items and items[0].startswith("Guangming Daily")
+    # Each source with its title, publisher, date, reporters, address and what the copy is.
+    assert [words(li) for li in refs.iter("li")] == [
+        "测试标题 (A test headline). Guangming Daily (光明日报), 28 November 2015, by 李慧. "
+        "http://example.org/gmw. A reprint."
+    ]
     assert "http://example.org/gmw" in [a.get("href") for a in refs.iter("a")]
+    # The article itself has no address: the colophon says so.
+    assert "No address was recorded with the copy." in words(doc.find("dl", "colophon"))
+
+
+def test_a_reference_without_its_source_row_is_refused(tmp_path, project):
+    _, notebooks, inputs = project
+    totals = TOTALS.assign(url="http://example.org/elsewhere")
+    totals.to_csv(tmp_path / "official_totals.csv", index=False)
+    moved = Inputs(**{**vars(inputs), "official_totals": tmp_path / "official_totals.csv"})
+    with pytest.raises(ValueError, match=r"sources\.csv: 0 rows for Guangming Daily .*elsewhere"):
+        assemble.assemble(notebooks, moved, embed_font=False)
+
+
+def test_the_author_is_named_once_in_the_citation_file(doc, tmp_path):
+    cff = Inputs().citation.read_text(encoding="utf-8")
+    (name,) = re.findall(r'^\s+- name: "(.+)"$', cff, re.MULTILINE)
+    meta = {m.get("name"): m.get("content") for m in doc.iter("meta") if m.get("name")}
+    assert meta["author"] == name
+    assert words(doc.find("dl", "colophon")).count(name) == 1  # the suggested citation
+    no_authors = tmp_path / "CITATION.cff"
+    no_authors.write_text(re.sub(r"authors:\n(  .*\n)+", "", cff), encoding="utf-8")
+    with pytest.raises(ValueError, match="no 'authors'"):
+        appendix.read_citation(no_authors)
 
 
 def test_unknown_output_kind_and_remote_markdown_image_are_refused(tmp_path, project):

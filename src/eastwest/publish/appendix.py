@@ -130,8 +130,36 @@ def _published_value(value: str, unit: str) -> str:
     return f"{format_number(number)} {unit}"
 
 
-def totals_table(totals: pd.DataFrame) -> tuple[str, list[dict]]:
-    """The external figures, each with its term, period and publication (a numbered reference)."""
+def _reference(
+    publisher: str, published: str, reporter: str, url: str, sources: pd.DataFrame
+) -> dict:
+    """A publication of Table A.2 as the reference list gives it: its title, and what its copy
+    is, from its one row in sources.csv (matched by address); its date in words."""
+    rows = sources[
+        (sources["url"] == url)
+        & (sources["publisher"] == publisher)
+        & (sources["published"] == published)
+    ]
+    if len(rows) != 1:
+        raise ValueError(
+            f"sources.csv: {len(rows)} rows for {publisher}, {published} at {url}; expected one,"
+            " with the same publisher, date and address, to give its title"
+        )
+    row = rows.iloc[0]
+    names = [name.strip() for name in reporter.split(";") if name.strip()]
+    return {
+        "title": row["title"],
+        "publisher": publisher,
+        "date": long_date(published),
+        "by": " and ".join(names),
+        "url": url,
+        "access": row["access"],
+    }
+
+
+def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, list[dict]]:
+    """The external figures, each with its term, period and publication (a numbered reference,
+    its title and address from ``sources``)."""
     columns = ["publisher", "published", "reporter", "url"]
     keys = list(totals[columns].itertuples(index=False, name=None))
     publications = list(dict.fromkeys(keys))
@@ -148,7 +176,7 @@ def totals_table(totals: pd.DataFrame) -> tuple[str, list[dict]]:
         }
     )
     table = html_table(rows, right=["As published"])
-    return table, [dict(zip(columns, p, strict=True)) for p in publications]
+    return table, [_reference(*p, sources) for p in publications]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,13 +208,21 @@ GLOSSARY = (
 
 
 def read_citation(path: Path) -> dict[str, str]:
-    """The top-level ``key: value`` pairs of CITATION.cff (version, date-released, title…)."""
-    fields = {}
+    """The top-level ``key: value`` pairs of CITATION.cff (version, date-released, title…), and
+    ``authors``: the names under its ``authors:``, the one place the report's author is named."""
+    fields, names, section = {}, [], ""
     for line in path.read_text(encoding="utf-8").splitlines():
         match = re.match(r'^([a-z-]+):\s*"?(.*?)"?\s*$', line)
-        if match and match.group(2):
-            fields[match.group(1)] = match.group(2)
-    for needed in ("version", "date-released", "title", "license"):
+        if match:
+            section = match.group(1)
+            if match.group(2):
+                fields[section] = match.group(2)
+        name = re.match(r'^\s+-?\s*name:\s*"?(.*?)"?\s*$', line)
+        if section == "authors" and name:
+            names.append(name.group(1))
+    if names:
+        fields["authors"] = ", ".join(names)
+    for needed in ("version", "date-released", "title", "license", "authors"):
         if needed not in fields:
             raise ValueError(f"{path.name}: no {needed!r}")
     return fields

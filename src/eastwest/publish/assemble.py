@@ -41,7 +41,6 @@ TITLE_EN = "East–West poverty-alleviation cooperation, 1996–2015"
 TITLE_ZH = "东西扶贫协作"
 TITLE = f"{TITLE_EN} / {TITLE_ZH}"
 SHORT_TITLE = f"East–West cooperation 1996–2015 · {TITLE_ZH}"
-AUTHOR = "The East–West report authors"
 DESCRIPTION = (
     "Figures on China’s East–West poverty-alleviation cooperation (东西扶贫协作), 1996–2015, "
     "from one Chinese news article in two parts, cleaned, compared and charted."
@@ -80,7 +79,7 @@ def _appendix_heads(document: Document) -> dict[str, Entry]:
     return heads
 
 
-def _appendix_tables(document: Document, inputs: Inputs, indicator_rows) -> tuple:
+def _appendix_tables(document: Document, inputs: Inputs, indicator_rows, sources) -> tuple:
     """Tables A.1 (the article's figures) and A.2 (other publications), and A.2's references."""
 
     def numbered(number: str, name: str, caption: str, table: str) -> Markup:
@@ -92,7 +91,7 @@ def _appendix_tables(document: Document, inputs: Inputs, indicator_rows) -> tupl
         "Every figure in the article, as written, with the sentence it comes from.",
         indicator_table(indicator_rows),
     )
-    totals, references = totals_table(read_text_csv(inputs.official_totals))
+    totals, references = totals_table(read_text_csv(inputs.official_totals), sources)
     totals = numbered(
         "A.2",
         "official-totals",
@@ -120,7 +119,7 @@ def assemble(
     sources = read_text_csv(inputs.sources)
     heads = _appendix_heads(document)
     indicator_rows = read_text_csv(inputs.indicators)
-    indicators, totals, references = _appendix_tables(document, inputs, indicator_rows)
+    indicators, totals, references = _appendix_tables(document, inputs, indicator_rows, sources)
     citation = read_citation(inputs.citation)
     entries = {f"Figure {e.number}": e.ident for e in document.figures}
     entries |= {f"Table {e.number}": e.ident for e in document.tables}
@@ -135,7 +134,7 @@ def assemble(
             title=TITLE,
             title_en=TITLE_EN,
             title_zh=TITLE_ZH,
-            author=AUTHOR,
+            author=citation["authors"],
             description=DESCRIPTION,
             keywords=KEYWORDS,
             style=Markup(template("report.css")),
