@@ -20,11 +20,14 @@ from eastwest.analysis.tables import html_table, output_metadata
 from eastwest.publish import (
     appendix,
     assemble,
+    document,
+    house_style,
     html_audit,
     inline_svg,
     pages,
     reader,
     screen_nav,
+    template,
     webfonts,
 )
 from eastwest.publish.document import Inputs
@@ -53,7 +56,7 @@ SVG = """<?xml version="1.0" encoding="utf-8" standalone="no"?>
 INDICATORS = pd.DataFrame(
     {
         "indicator": ["fiscal_aid_20y", "rural_roads_20y", "clinics_20y"],
-        "name_en": ["Fiscal aid over 20 years", "Rural roads built", "Township clinics built"],
+        "name_en": ["Fiscal aid over 20 years", "Rural roads built", "Township clinics' count"],
         "name_zh": ["财政援助(20年累计)", "帮助修建农村公路", "援建卫生院(所)"],
         "value": [13270000000, 21500, 1690],
         "unit": ["yuan", "km", "clinics"],
@@ -158,7 +161,7 @@ def _notebook_labour() -> nbformat.NotebookNode:
             {"image/png": PNG_1PX, "text/plain": "<Figure>"},
             "figure",
             "no_svg_for_this",
-            "A chart kept as PNG.",
+            "A chart kept as PNG",  # the house style ends it with a full stop
             PNG_ALT,
         )
     ]
@@ -406,6 +409,57 @@ def test_the_author_is_named_once_in_the_citation_file(doc, tmp_path):
     no_authors.write_text(re.sub(r"authors:\n(  .*\n)+", "", cff), encoding="utf-8")
     with pytest.raises(ValueError, match="no 'authors'"):
         appendix.read_citation(no_authors)
+
+
+# --- House style: what the reader's eye meets -------------------------------------------------
+
+
+def kept_together(doc) -> list[str]:
+    return [words(span) for span in doc.iter("span", "nobr")]
+
+
+def test_a_figure_never_breaks_from_its_unit(doc):
+    kept = kept_together(doc)
+    # In prose, in a link to its row, and in the appendix's quotes alike.
+    assert "13,270,000,000 yuan" in kept
+    links = [a for a in doc.find("main").iter("a", "fig-ref") if words(a) == "132.7亿元"]
+    assert links and all(words(a.find("span", "nobr")) == "132.7亿元" for a in links)
+    assert {"132.7亿元", "2.15万公里", "1690个"} <= set(kept)
+    assert house_style.keep_together("3,000 yuan, 160多亿元 and 8万余个 of 11.82 billion yuan") == (
+        '<span class="nobr">3,000 yuan</span>, <span class="nobr">160多亿元</span> and '
+        '<span class="nobr">8万余个</span> of <span class="nobr">11.82 billion yuan</span>'
+    )
+
+
+def test_a_short_chinese_name_in_english_text_stays_whole_and_a_quote_may_break(doc):
+    kept = kept_together(doc)
+    assert "东西扶贫协作" in kept  # "The article reports 东西扶贫协作 funding."
+    # A quote's Chinese runs on around its figures: it breaks where Chinese breaks.
+    quote = "东部省市向西部10个省区市共提供财政援助132.7亿元"
+    assert quote in words(doc) and not [k for k in kept if "东部" in k or "省区市" in k]
+    fragment = "Guangming Daily (光明日报) in 乌兰察布; 对口帮扶宁夏领导小组成员单位."
+    kept = kept_together(parse_html(house_style.keep_together(fragment)))
+    assert kept == ["光明日报", "乌兰察布"]  # the third, of 14 characters, is a sentence
+
+
+def test_one_quotation_style_curly_in_tables_too(doc):
+    table_text = " ".join(words(td) for td in doc.iter("td"))
+    assert "Township clinics’ count" in table_text
+    assert not re.search(r"['\"]", words(doc.find("main")))
+    assert house_style.curly_quotes("the '20 years' and Xinhua's") == "the “20 years” and Xinhua’s"
+
+
+def test_every_caption_ends_with_a_full_stop(doc):
+    captions = [words(c) for c in doc.iter("figcaption")]
+    assert captions and all(c.endswith(".") for c in captions), captions
+    assert "Figure 2. A chart kept as PNG." in captions
+    assert document.sentence("Fiscal aid (1996–2014)") == "Fiscal aid (1996–2014)."
+    assert document.sentence("Aid rose.") == "Aid rose." and document.sentence("") == ""
+
+
+def test_no_automatic_hyphenation_in_any_stylesheet():
+    for name in ("report.css", "print.css", "screen.css", "notebook.css"):
+        assert not re.search(r"hyphens:\s*auto", template(name)), name
 
 
 def test_unknown_output_kind_and_remote_markdown_image_are_refused(tmp_path, project):

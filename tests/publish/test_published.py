@@ -354,6 +354,16 @@ def test_appendix_has_one_row_per_figure_with_its_quote(doc):
 def test_quotes_are_curly_in_the_text(doc):
     text = body_text(doc)
     assert "'" not in text and '"' not in text
+    tables = " ".join(words(td) for td in doc.iter("td"))
+    assert "’" in tables and not re.search(r"['\"]", tables), "straight quotes in a table"
+
+
+def test_no_figure_breaks_from_its_unit(doc):
+    kept = {words(span) for span in doc.iter("span", "nobr")}
+    linked = {words(a) for a in doc.find("main").iter("a", "fig-ref")}
+    rows = [tr for tr in doc.iter("tr") if (tr.get("id") or "").startswith("a-")]
+    as_written = {words(tr.elements()[1]) for tr in rows}  # 132.7亿元, 3000至5000元
+    assert linked and as_written and linked | as_written <= kept, (linked | as_written) - kept
 
 
 def test_the_report_s_links_and_ids_resolve(doc):

@@ -33,7 +33,7 @@ from eastwest.publish.appendix import (
     totals_table,
 )
 from eastwest.publish.document import Document, Entry, Inputs, slug
-from eastwest.publish.house_style import curly_quotes, link_figures, link_references
+from eastwest.publish.house_style import house_style, link_figures, link_references
 from eastwest.publish.html_audit import checked
 from eastwest.publish.webfonts import REPORT_LATIN, embedded_font_css, mark_chinese
 
@@ -123,9 +123,7 @@ def assemble(
     citation = read_citation(inputs.citation)
     entries = {f"Figure {e.number}": e.ident for e in document.figures}
     entries |= {f"Table {e.number}": e.ident for e in document.tables}
-    chapters = link_references(
-        link_figures(curly_quotes("".join(document.body)), indicator_rows), entries
-    )
+    chapters = link_references(link_figures("".join(document.body), indicator_rows), entries)
 
     page = (
         _jinja()
@@ -142,7 +140,7 @@ def assemble(
             first_published=first_published(sources),
             article=sources.set_index("source").loc["article"].to_dict(),
             sha256=read_sha256(inputs.article_sha256),
-            summary=Markup(link_figures(curly_quotes("".join(document.summary)), indicator_rows)),
+            summary=Markup(link_figures("".join(document.summary), indicator_rows)),
             contents=document.contents,
             figures=document.figures,
             tables=document.tables,
@@ -157,7 +155,7 @@ def assemble(
         )
     )
     head, body = page.split("<body>", 1)
-    body = mark_chinese(body)
+    body = mark_chinese(house_style(body))
     if embed_font:
         # The running header's Chinese lives in the head's CSS, so both parts pick the glyphs.
         # Serif Chinese beside the serif body.
