@@ -17,7 +17,19 @@ from conftest import parse_html, references
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from eastwest.analysis.tables import html_table, output_metadata
-from eastwest.publish import assemble, html_audit, inline_svg, pages, reader, screen_nav, webfonts
+from eastwest.publish import (
+    appendix,
+    assemble,
+    document,
+    house_style,
+    html_audit,
+    inline_svg,
+    pages,
+    reader,
+    screen_nav,
+    template,
+    webfonts,
+)
 from eastwest.publish.document import Inputs
 
 SECRET_CODE = "hidden_total = 118.2 * 1e8  # must never reach report.html"
@@ -44,7 +56,7 @@ SVG = """<?xml version="1.0" encoding="utf-8" standalone="no"?>
 INDICATORS = pd.DataFrame(
     {
         "indicator": ["fiscal_aid_20y", "rural_roads_20y", "clinics_20y"],
-        "name_en": ["Fiscal aid over 20 years", "Rural roads built", "Township clinics built"],
+        "name_en": ["Fiscal aid over 20 years", "Rural roads built", "Township clinics' count"],
         "name_zh": ["财政援助(20年累计)", "帮助修建农村公路", "援建卫生院(所)"],
         "value": [13270000000, 21500, 1690],
         "unit": ["yuan", "km", "clinics"],
@@ -63,7 +75,7 @@ INDICATORS = pd.DataFrame(
 SOURCES = pd.DataFrame(
     {
         "source": ["article", "part1", "part2"],
-        "title": ["东西扶贫协作战略意义", "Part 1 (篇一)", "Part 2 (篇二)"],
+        "title": ["东西扶贫协作战略意义", "Part 1 (篇一)", "测试标题 (A test headline)"],
         "publisher": [
             "出国留学网 (compilation site)",
             "Xinhua (新华社)",
@@ -72,6 +84,7 @@ SOURCES = pd.DataFrame(
         "published": ["", "2016-07-21", "2015-11-28"],
         "author": ["", "马俊; 何晨阳", "李慧"],
         "url": ["", "http://example.org/xinhua", "http://example.org/gmw"],
+        "access": ["No address was recorded with the copy.", "", "A reprint."],
         "licence": ["", "", ""],
         "note": ["the analysed text", "", ""],
     }
@@ -148,7 +161,7 @@ def _notebook_labour() -> nbformat.NotebookNode:
             {"image/png": PNG_1PX, "text/plain": "<Figure>"},
             "figure",
             "no_svg_for_this",
-            "A chart kept as PNG.",
+            "A chart kept as PNG",  # the house style ends it with a full stop
             PNG_ALT,
         )
     ]
@@ -380,9 +393,86 @@ def test_appendix_lists_sources_and_references(doc):
     text = words(doc)
     assert "Xinhua (新华社)" in text and "Xinhua (新华社) on 21 July 2016 (part 1)" in text
     (refs,) = doc.iter("ol", "references")
-    items = [words(li) for li in refs.iter("li")]
-    assert items and items[0].startswith("Guangming Daily")
+    # Each source with its title, publisher, date, reporters, address and what the copy is.
+    assert [words(li) for li in refs.iter("li")] == [
+        "测试标题 (A test headline). Guangming Daily (光明日报), 28 November 2015, by 李慧. "
+        "http://example.org/gmw. A reprint."
+    ]
     assert "http://example.org/gmw" in [a.get("href") for a in refs.iter("a")]
+    # The article itself has no address: the colophon says so.
+    assert "No address was recorded with the copy." in words(doc.find("dl", "colophon"))
+
+
+def test_a_reference_without_its_source_row_is_refused(tmp_path, project):
+    _, notebooks, inputs = project
+    totals = TOTALS.assign(url="http://example.org/elsewhere")
+    totals.to_csv(tmp_path / "official_totals.csv", index=False)
+    moved = Inputs(**{**vars(inputs), "official_totals": tmp_path / "official_totals.csv"})
+    with pytest.raises(ValueError, match=r"sources\.csv: 0 rows for Guangming Daily .*elsewhere"):
+        assemble.assemble(notebooks, moved, embed_font=False)
+
+
+def test_the_author_is_named_once_in_the_citation_file(doc, tmp_path):
+    cff = Inputs().citation.read_text(encoding="utf-8")
+    (name,) = re.findall(r'^\s+- name: "(.+)"$', cff, re.MULTILINE)
+    meta = {m.get("name"): m.get("content") for m in doc.iter("meta") if m.get("name")}
+    assert meta["author"] == name
+    assert words(doc.find("dl", "colophon")).count(name) == 1  # the suggested citation
+    no_authors = tmp_path / "CITATION.cff"
+    no_authors.write_text(re.sub(r"authors:\n(  .*\n)+", "", cff), encoding="utf-8")
+    with pytest.raises(ValueError, match="no 'authors'"):
+        appendix.read_citation(no_authors)
+
+
+# --- House style: what the reader's eye meets -------------------------------------------------
+
+
+def kept_together(doc) -> list[str]:
+    return [words(span) for span in doc.iter("span", "nobr")]
+
+
+def test_a_figure_never_breaks_from_its_unit(doc):
+    kept = kept_together(doc)
+    # In prose, in a link to its row, and in the appendix's quotes alike.
+    assert "13,270,000,000 yuan" in kept
+    links = [a for a in doc.find("main").iter("a", "fig-ref") if words(a) == "132.7亿元"]
+    assert links and all(words(a.find("span", "nobr")) == "132.7亿元" for a in links)
+    assert {"132.7亿元", "2.15万公里", "1690个"} <= set(kept)
+    assert house_style.keep_together("3,000 yuan, 160多亿元 and 8万余个 of 11.82 billion yuan") == (
+        '<span class="nobr">3,000 yuan</span>, <span class="nobr">160多亿元</span> and '
+        '<span class="nobr">8万余个</span> of <span class="nobr">11.82 billion yuan</span>'
+    )
+
+
+def test_a_short_chinese_name_in_english_text_stays_whole_and_a_quote_may_break(doc):
+    kept = kept_together(doc)
+    assert "东西扶贫协作" in kept  # "The article reports 东西扶贫协作 funding."
+    # A quote's Chinese runs on around its figures: it breaks where Chinese breaks.
+    quote = "东部省市向西部10个省区市共提供财政援助132.7亿元"
+    assert quote in words(doc) and not [k for k in kept if "东部" in k or "省区市" in k]
+    fragment = "Guangming Daily (光明日报) in 乌兰察布; 对口帮扶宁夏领导小组成员单位."
+    kept = kept_together(parse_html(house_style.keep_together(fragment)))
+    assert kept == ["光明日报", "乌兰察布"]  # the third, of 14 characters, is a sentence
+
+
+def test_one_quotation_style_curly_in_tables_too(doc):
+    table_text = " ".join(words(td) for td in doc.iter("td"))
+    assert "Township clinics’ count" in table_text
+    assert not re.search(r"['\"]", words(doc.find("main")))
+    assert house_style.curly_quotes("the '20 years' and Xinhua's") == "the “20 years” and Xinhua’s"
+
+
+def test_every_caption_ends_with_a_full_stop(doc):
+    captions = [words(c) for c in doc.iter("figcaption")]
+    assert captions and all(c.endswith(".") for c in captions), captions
+    assert "Figure 2. A chart kept as PNG." in captions
+    assert document.sentence("Fiscal aid (1996–2014)") == "Fiscal aid (1996–2014)."
+    assert document.sentence("Aid rose.") == "Aid rose." and document.sentence("") == ""
+
+
+def test_no_automatic_hyphenation_in_any_stylesheet():
+    for name in ("report.css", "print.css", "screen.css", "notebook.css"):
+        assert not re.search(r"hyphens:\s*auto", template(name)), name
 
 
 def test_unknown_output_kind_and_remote_markdown_image_are_refused(tmp_path, project):

@@ -139,6 +139,16 @@ def test_page_count_size_language_and_metadata(reader):
     assert str(reader.trailer["/Root"]["/Lang"]) == "en"
 
 
+def test_the_pdf_declares_itself_pdf_ua_with_its_title(reader):
+    """PDF/UA-1, stated in the XMP metadata stream beside the title, where a checker reads it;
+    a viewer shows the title, not the file name."""
+    catalog = reader.trailer["/Root"]
+    xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfuaid:part="1"' in xmp
+    assert f">{reader.metadata.title}</rdf:li>" in xmp
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
 def test_pdf_is_tagged_with_its_outline_kept(reader):
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog, "the PDF carries no structure tags"
@@ -344,6 +354,16 @@ def test_appendix_has_one_row_per_figure_with_its_quote(doc):
 def test_quotes_are_curly_in_the_text(doc):
     text = body_text(doc)
     assert "'" not in text and '"' not in text
+    tables = " ".join(words(td) for td in doc.iter("td"))
+    assert "’" in tables and not re.search(r"['\"]", tables), "straight quotes in a table"
+
+
+def test_no_figure_breaks_from_its_unit(doc):
+    kept = {words(span) for span in doc.iter("span", "nobr")}
+    linked = {words(a) for a in doc.find("main").iter("a", "fig-ref")}
+    rows = [tr for tr in doc.iter("tr") if (tr.get("id") or "").startswith("a-")]
+    as_written = {words(tr.elements()[1]) for tr in rows}  # 132.7亿元, 3000至5000元
+    assert linked and as_written and linked | as_written <= kept, (linked | as_written) - kept
 
 
 def test_the_report_s_links_and_ids_resolve(doc):

@@ -116,12 +116,41 @@ def _as_stated(value: str, unit: str, note: str) -> str:
     return f"{number:.0f}{more}{measure}"
 
 
-def totals_table(totals: pd.DataFrame, inferred_from: str) -> tuple[str, list[dict]]:
-    """The external figures, each with its term, period and publication (a numbered reference).
+def _reference(
+    publisher: str, published: str, reporter: str, url: str, sources: pd.DataFrame
+) -> dict:
+    """A publication of Table A.2 as the reference list gives it: its title, and what its copy
+    is, from its one row in sources.csv (matched by address); its date in words."""
+    rows = sources[
+        (sources["url"] == url)
+        & (sources["publisher"] == publisher)
+        & (sources["published"] == published)
+    ]
+    if len(rows) != 1:
+        raise ValueError(
+            f"sources.csv: {len(rows)} rows for {publisher}, {published} at {url}; expected one,"
+            " with the same publisher, date and address, to give its title"
+        )
+    row = rows.iloc[0]
+    names = [name.strip() for name in reporter.split(";") if name.strip()]
+    return {
+        "title": row["title"],
+        "publisher": publisher,
+        "date": long_date(published),
+        "by": " and ".join(names),
+        "url": url,
+        "access": row["access"],
+    }
 
-    A figure published on ``inferred_from`` (Xinhua's, the original of part 1) is a "20 years"
-    total whose end year the report infers: its period says so.
+
+def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, list[dict]]:
+    """The external figures, each with its term, period and publication (a numbered reference,
+    its title and address from ``sources``).
+
+    A figure Xinhua published on the day of part 1 is a "20 years" total whose end year the
+    report infers: its period says so.
     """
+    inferred_from = sources.set_index("source").loc["part1", "published"]
     columns = ["publisher", "published", "reporter", "url"]
     keys = list(totals[columns].itertuples(index=False, name=None))
     publications = list(dict.fromkeys(keys))
@@ -143,7 +172,7 @@ def totals_table(totals: pd.DataFrame, inferred_from: str) -> tuple[str, list[di
         }
     )
     table = html_table(rows, right=["As stated"], stacks=True)
-    return table, [dict(zip(columns, p, strict=True)) for p in publications]
+    return table, [_reference(*p, sources) for p in publications]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,13 +204,21 @@ GLOSSARY = (
 
 
 def read_citation(path: Path) -> dict[str, str]:
-    """The top-level ``key: value`` pairs of CITATION.cff (version, date-released, title…)."""
-    fields = {}
+    """The top-level ``key: value`` pairs of CITATION.cff (version, date-released, title…), and
+    ``authors``: the names under its ``authors:``, the one place the report's author is named."""
+    fields, names, section = {}, [], ""
     for line in path.read_text(encoding="utf-8").splitlines():
         match = re.match(r'^([a-z-]+):\s*"?(.*?)"?\s*$', line)
-        if match and match.group(2):
-            fields[match.group(1)] = match.group(2)
-    for needed in ("version", "date-released", "title", "license"):
+        if match:
+            section = match.group(1)
+            if match.group(2):
+                fields[section] = match.group(2)
+        name = re.match(r'^\s+-?\s*name:\s*"?(.*?)"?\s*$', line)
+        if section == "authors" and name:
+            names.append(name.group(1))
+    if names:
+        fields["authors"] = ", ".join(names)
+    for needed in ("version", "date-released", "title", "license", "authors"):
         if needed not in fields:
             raise ValueError(f"{path.name}: no {needed!r}")
     return fields

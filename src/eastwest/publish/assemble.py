@@ -33,7 +33,7 @@ from eastwest.publish.appendix import (
     totals_table,
 )
 from eastwest.publish.document import Document, Entry, Inputs, slug
-from eastwest.publish.house_style import curly_quotes, link_figures, link_references
+from eastwest.publish.house_style import house_style, link_figures, link_references
 from eastwest.publish.html_audit import checked
 from eastwest.publish.webfonts import REPORT_LATIN, embedded_font_css, mark_chinese
 
@@ -41,7 +41,6 @@ TITLE_EN = "East–West poverty-alleviation cooperation, 1996–2015"
 TITLE_ZH = "东西扶贫协作"
 TITLE = f"{TITLE_EN} / {TITLE_ZH}"
 SHORT_TITLE = f"East–West cooperation 1996–2015 · {TITLE_ZH}"
-AUTHOR = "The East–West report authors"
 DESCRIPTION = (
     "Figures on China’s East–West poverty-alleviation cooperation (东西扶贫协作), 1996–2015, "
     "from one Chinese news article in two parts, cleaned, compared and charted."
@@ -80,7 +79,7 @@ def _appendix_heads(document: Document) -> dict[str, Entry]:
     return heads
 
 
-def _appendix_tables(document: Document, inputs: Inputs, indicator_rows) -> tuple:
+def _appendix_tables(document: Document, inputs: Inputs, indicator_rows, sources) -> tuple:
     """Tables A.1 (the article's figures) and A.2 (other publications), and A.2's references."""
 
     def numbered(number: str, name: str, caption: str, table: str) -> Markup:
@@ -92,8 +91,7 @@ def _appendix_tables(document: Document, inputs: Inputs, indicator_rows) -> tupl
         "Every figure in the article, as written, with the sentence it comes from.",
         indicator_table(indicator_rows),
     )
-    part1 = read_text_csv(inputs.sources).set_index("source").loc["part1", "published"]
-    totals, references = totals_table(read_text_csv(inputs.official_totals), part1)
+    totals, references = totals_table(read_text_csv(inputs.official_totals), sources)
     totals = numbered(
         "A.2",
         "official-totals",
@@ -121,13 +119,11 @@ def assemble(
     sources = read_text_csv(inputs.sources)
     heads = _appendix_heads(document)
     indicator_rows = read_text_csv(inputs.indicators)
-    indicators, totals, references = _appendix_tables(document, inputs, indicator_rows)
+    indicators, totals, references = _appendix_tables(document, inputs, indicator_rows, sources)
     citation = read_citation(inputs.citation)
     entries = {f"Figure {e.number}": e.ident for e in document.figures}
     entries |= {f"Table {e.number}": e.ident for e in document.tables}
-    chapters = link_references(
-        link_figures(curly_quotes("".join(document.body)), indicator_rows), entries
-    )
+    chapters = link_references(link_figures("".join(document.body), indicator_rows), entries)
 
     page = (
         _jinja()
@@ -136,7 +132,7 @@ def assemble(
             title=TITLE,
             title_en=TITLE_EN,
             title_zh=TITLE_ZH,
-            author=AUTHOR,
+            author=citation["authors"],
             description=DESCRIPTION,
             keywords=KEYWORDS,
             style=Markup(template("report.css")),
@@ -144,7 +140,7 @@ def assemble(
             first_published=first_published(sources),
             article=sources.set_index("source").loc["article"].to_dict(),
             sha256=read_sha256(inputs.article_sha256),
-            summary=Markup(link_figures(curly_quotes("".join(document.summary)), indicator_rows)),
+            summary=Markup(link_figures("".join(document.summary), indicator_rows)),
             contents=document.contents,
             figures=document.figures,
             tables=document.tables,
@@ -159,7 +155,7 @@ def assemble(
         )
     )
     head, body = page.split("<body>", 1)
-    body = mark_chinese(body)
+    body = mark_chinese(house_style(body))
     if embed_font:
         # The running header's Chinese lives in the head's CSS, so both parts pick the glyphs.
         # Serif Chinese beside the serif body.

@@ -175,7 +175,7 @@ class Document:
 
     def figure(self, spec: dict, data: dict) -> str:
         number = len(self.figures) + 1
-        name, caption = spec.get("name", ""), spec.get("caption", "")
+        name, caption = spec.get("name", ""), sentence(spec.get("caption", ""))
         alt = spec.get("alt") or caption or f"Figure {number}"
         ident = self.unique_id(f"fig-{slug(name) or number}")
         svg = self.inputs.figures / f"{name}.svg"
@@ -201,7 +201,7 @@ class Document:
 
     def table(self, spec: dict, table_html: str, number: str | None = None) -> str:
         number = number or str(len([t for t in self.tables if t.number.isdigit()]) + 1)
-        name, caption = spec.get("name", ""), spec.get("caption", "")
+        name, caption = spec.get("name", ""), sentence(spec.get("caption", ""))
         ident = self.unique_id(f"tab-{slug(name) or number}")
         self.tables.append(Entry(0, number, ident, Markup.escape(_short(caption))))
         # A short table is kept on one page: split, it would leave a row or two alone.
@@ -225,6 +225,14 @@ class Document:
                 for output in cell.get("outputs", []):
                     self.output(output, cell)
         self.body.append("</section>\n")
+
+
+def sentence(caption: str) -> str:
+    """A caption as house style sets every one: a sentence, ending with a full stop."""
+    caption = caption.strip()
+    if caption and not re.search(r"""[.!?。][”’'"]*$""", caption):
+        caption += "."
+    return caption
 
 
 def _short(caption: str) -> str:

@@ -1,28 +1,33 @@
-"""House style applied to the assembled text: curly quotes, links to figures and to the
-appendix."""
+"""House style applied to the assembled text: curly quotes, lines that keep a number with its
+unit and a Chinese name whole, links to figures and to the appendix."""
 
 import re
 
 import pandas as pd
 
+from eastwest.clean import fields, quantities
 from eastwest.publish.appendix import figure_row_id
+from eastwest.publish.webfonts import CJK_RUN
 
 # ---------------------------------------------------------------------------------------------
 # House style applied to the assembled text: curly quotes, links to figures and to the appendix
 
 _TAG = re.compile(r"(<[^>]+>)")
-_NO_TEXT_EDIT = ("code", "a", "style", "script", "svg", "title")
+_MARKUP_TEXT = ("code", "style", "script", "svg", "title")  # text that is code, not prose
+_NO_TEXT_EDIT = (*_MARKUP_TEXT, "a")  # and a link's text, which may be its address
 
 
-def _text_segments(fragment: str, also: tuple[str, ...] = ()):
+def _text_segments(
+    fragment: str, also: tuple[str, ...] = (), kept: tuple[str, ...] = _NO_TEXT_EDIT
+):
     """Yield (is_text, piece, inside) over ``fragment``: ``inside`` is the set of open tags
-    among those whose text must not change (code, links, SVG)."""
+    among ``kept`` and ``also``, those whose text must not change (code, links, SVG)."""
     stack: list[str] = []
     for piece in _TAG.split(fragment):
         if piece.startswith("<"):
             name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
             name = name.group(1).lower() if name else ""
-            if name in _NO_TEXT_EDIT + also and not piece.endswith("/>"):
+            if name in (*kept, *also) and not piece.endswith("/>"):
                 if piece.startswith("</"):
                     if name in stack:
                         stack.remove(name)
@@ -37,6 +42,10 @@ def _curly(text: str) -> str:
     text = text.replace("&#34;", '"').replace("&quot;", '"').replace("&#39;", "'")
     text = text.replace("&#x27;", "'")
     text = re.sub(r"(?<=\w)'(?=\w)", "’", text)  # apostrophes: Xinhua’s
+    # One quotation style: a quotation in single quotes ('20 years') takes double ones, as
+    # every other does; ’ is left to the apostrophe. Curly quotes already typed are kept: the
+    # article's own, quoted verbatim, among them.
+    text = re.sub(r"(^|[\s(\[—–/])'([^'\n]*?[^'\s])'(?!\w)", r"\1“\2”", text)
     text = re.sub(r"(^|[\s(\[—–/])'", r"\1‘", text)
     text = text.replace("'", "’")
     text = re.sub(r'(^|[\s(\[—–/])"', r"\1“", text)
@@ -49,6 +58,63 @@ def curly_quotes(fragment: str) -> str:
         _curly(piece) if is_text and not inside else piece
         for is_text, piece, inside in _text_segments(fragment)
     )
+
+
+# A line may not break inside a figure and its unit, as the article writes one (132.7亿元,
+# 664.3万人次, 160多亿元, 8万余个: the measure words are the parser's) or as English prose does
+# (3,000 yuan, 11.82 billion yuan, 1,834 cadres: the field dictionary's units and a few nouns),
+# nor inside a short Chinese name or term set in English (光明日报, 普安县, 20年来). A longer
+# run of Chinese, a quote, still breaks where Chinese may, but not inside its figures.
+_NUMBER = r"(?<![0-9A-Za-z.,])\d+(?:,\d{3})*(?:\.\d+)?"
+_MEASURE_ZH = "|".join(map(re.escape, sorted(quantities.UNITS, key=len, reverse=True)))
+_SCALE_ZH = "万亿|亿|万|千|百"
+_QUANTITY_ZH = re.compile(
+    rf"{_NUMBER}(?:[多余]?(?:{_SCALE_ZH})[多余]?(?:{_MEASURE_ZH})?|[多余]?(?:{_MEASURE_ZH}))"
+)
+_SCALE_EN = "thousand|million|billion|trillion"
+_NOUNS_EN = {*fields.UNITS, "people", "cadres", "years", "times"}
+_UNIT_EN = "|".join(map(re.escape, sorted(_NOUNS_EN, key=len, reverse=True)))
+_QUANTITY_EN = rf"{_NUMBER}\+?\s+(?:(?:{_SCALE_EN})(?:\s+(?:{_UNIT_EN}))?|(?:{_UNIT_EN}))\b"
+# A run of Chinese with the figures inside it is taken whole (20年来, 132.7亿元, a quote), so that
+# its neighbours tell a term set in English from a Chinese sentence.
+_KEPT_TOGETHER = re.compile(rf"{_QUANTITY_EN}|(?P<zh>(?:{CJK_RUN.pattern}|{_NUMBER})+)")
+_IN_CHINESE = re.compile(r"[0-9\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+SHORT_CHINESE = 10  # characters; 东西扶贫协作战略意义, the article's title, is ten
+NO_BREAK = '<span class="nobr">{}</span>'
+
+
+def _no_break(m: re.Match) -> str:
+    return NO_BREAK.format(m.group(0))
+
+
+def _kept(text: str) -> str:
+    def one(m: re.Match) -> str:
+        run = m.group("zh")
+        if run is None:
+            return _no_break(m)  # an English figure and its unit
+        if not CJK_RUN.search(run):
+            return run  # a number alone
+        neighbours = text[m.start() - 1 : m.start()] + text[m.end() : m.end() + 1]
+        if len(run) <= SHORT_CHINESE and not _IN_CHINESE.search(neighbours):
+            return _no_break(m)
+        return _QUANTITY_ZH.sub(_no_break, run)
+
+    return _KEPT_TOGETHER.sub(one, text)
+
+
+def keep_together(fragment: str) -> str:
+    """Each figure with its unit, and each short Chinese name in English text, in a span that
+    does not break across lines (``.nobr``). Links' text too: 132.7亿元 is linked to its row."""
+    return "".join(
+        _kept(piece) if is_text and not inside else piece
+        for is_text, piece, inside in _text_segments(fragment, kept=_MARKUP_TEXT)
+    )
+
+
+def house_style(body: str) -> str:
+    """The assembled body in house style: curly quotes, then what keeps together. Once, over
+    everything the reader sees: prose, captions, tables, appendix and colophon alike."""
+    return keep_together(curly_quotes(body))
 
 
 def link_figures(fragment: str, indicators: pd.DataFrame) -> str:

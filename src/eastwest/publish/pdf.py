@@ -31,6 +31,12 @@ from eastwest.publish.webfonts import CJK_FAMILY
 _EMBEDDED_FONT = re.compile(r'<style id="eastwest-font">(.*?)</style>\s*', re.DOTALL)
 
 
+# The PDF says what it is: PDF/UA-1 (universal accessibility). WeasyPrint then tags it (headings,
+# lists, tables, figures with their alt text, for screen readers and reflow) and declares the
+# variant in an XMP metadata stream, beside report.html's language and title. That stream holds
+# no date and no random id, so the same HTML still gives the same bytes.
+PDF_VARIANT = "pdf/ua-1"
+
 # 2016-12-31T00:00:00Z, the end of the period studied; used unless SOURCE_DATE_EPOCH is set.
 FONT_EPOCH = "1483142400"
 
@@ -137,10 +143,8 @@ def render_pdf(html_text: str) -> bytes:
         stylesheet = CSS(string=face or font_face_css(), font_config=font_config)
         document = HTML(string=_EMBEDDED_FONT.sub("", html_text, count=1))
         with _fixed_clock():
-            # Tagged PDF: structure (headings, lists, tables, figures with their alt text) for
-            # screen readers and reflow, beside the outline.
             return document.write_pdf(
-                stylesheets=[stylesheet], font_config=font_config, pdf_tags=True
+                stylesheets=[stylesheet], font_config=font_config, pdf_variant=PDF_VARIANT
             )
     finally:
         LOGGER.removeFilter(notice)
