@@ -90,7 +90,7 @@ def test_official_lookup_names_what_is_missing():
 
 
 def test_citations_terms_and_names_drop_what_a_label_does_not_need():
-    assert external.short_publisher("People's Daily (人民日报)") == "People's Daily"
+    assert external.short_publisher("People's Daily (人民日报)") == "People’s Daily"
     row = pd.Series({"publisher": "Xinhua (新华社)", "published": "2016-07-21"})
     assert external.citation(row) == "Xinhua, 2016-07-21"
     assert external.own_term("财政援助资金(1996—2014年累计)") == "财政援助资金"

@@ -29,7 +29,7 @@ def one(points, **where) -> pd.Series:
 def test_timeline_points_carry_their_own_terms_and_publishers(points):
     assert list(points.columns) == timeline.TIMELINE_COLUMNS
     early = one(points, series="fiscal_aid", period_end=2007)
-    assert (early["term_zh"], early["citation"]) == ("无偿捐资", "People's Daily, 2008-03-22")
+    assert (early["term_zh"], early["citation"]) == ("无偿捐资", "People’s Daily, 2008-03-22")
     assert not early["from_article"]
     part2 = one(points, series="fiscal_aid", period_end=2014)
     assert (part2["term_zh"], part2["citation"]) == ("财政援助资金", "Guangming Daily, 2015-11-28")
@@ -73,6 +73,6 @@ def test_timeline_chart_has_a_panel_per_series_with_its_own_terms(points, table)
     assert chart.name == "funding_timeline"
     assert len(chart.fig.axes) == len(timeline.TIMELINE_SERIES)
     texts = [t.get_text() for ax in chart.fig.axes for t in ax.texts]
-    assert any("无偿捐资" in t and "People's Daily" in t for t in texts)
+    assert any("无偿捐资" in t and "People’s Daily" in t for t in texts)
     ylabels = [ax.get_ylabel() for ax in chart.fig.axes]
     assert all("亿元" in y or "万人次" in y for y in ylabels)

@@ -164,21 +164,19 @@ def test_overview_marks_lower_bounds_and_missing_totals(compared, table):
 
 def test_lead_chart_plots_the_pace_by_sub_period(compared, table):
     # By hand: 132.7 − 60.7 = 72.0亿 over 1996–2010 (15 years) = 4.8亿 a year; 60.7 − 14.5 =
-    # 46.2亿 over 2011–2014 = 11.55亿 a year; 2015: 132.7 − 118.2 = 14.5亿; the same 14.5亿
-    # over 1.5 and 2 years: 9.67亿 and 7.25亿 a year.
+    # 46.2亿 over 2011–2014 = 11.55亿 a year; 2015: 132.7 − 118.2 = 14.5亿. The later ends the
+    # evidence rules out (the same 14.5亿 over 1.5 or 2 years) are not drawn.
     pace = findings.fiscal_pace(table, external.load_official(), 2015)
-    chart = totals.fiscal_pace_chart(pace, compared)
+    chart = totals.fiscal_pace_chart(pace)
     assert chart.name == "funding_fiscal_pace"
     yearly = chart.data.set_index("period")["yearly_yuan"] / 1e8
-    assert yearly.round(4).to_dict() == {
-        "1996–2010": 4.8, "2011–2014": 11.55, "2015": 14.5,
-        "2015–mid-2016": 9.6667, "2015–2016": 7.25,
-    }  # fmt: skip
+    assert yearly.round(4).to_dict() == {"1996–2010": 4.8, "2011–2014": 11.55, "2015": 14.5}
     title = chart.fig.get_suptitle()
     assert "2011" in title and "doubled" in title  # the takeaway, not a description
     notes = " ".join(t.get_text() for t in chart.fig.texts)
     assert "not adjusted for prices" in notes
-    assert "4.8亿元" in chart.alt and "14.5亿元" in chart.alt and "7.3亿元" in chart.alt
+    assert "4.8亿元" in chart.alt and "14.5亿元" in chart.alt and "7.3亿元" not in chart.alt
+    assert "2016" not in " ".join(t.get_text() for t in chart.fig.axes[0].get_xticklabels())
     assert all("亿元" in ax.get_ylabel() for ax in chart.fig.axes)
     # Drawn at print width: no type under 7.5 pt once its published PNG is fitted to the 166 mm
     # text of the PDF.

@@ -78,15 +78,15 @@ def period_end_evidence(inp: Inputs) -> Check:
                                published=total["published"])  # fmt: skip
     wan_yi = _writer("万亿元", WAN_YI)
     statement = (
-        f"Xinhua’s report of {xinhua}, the original of part 1, gives the same "
-        f"{amount(fiscal['value'])} of fiscal aid ({fiscal['term_zh']}) over its “20 years” "
+        f"Xinhua, on {xinhua}, the day of part 1, gave the same "
+        f"{amount(fiscal['value'])} of fiscal aid ({fiscal['term_zh']}) over “20 years” "
         f"together with {_said(social['value'], unit, scale, social['term_zh'], citation(social))}"
         f": {fmt(fiscal['value'] / scale)} + {fmt(social['value'] / scale)} = "
         f"{amount(summed)}. The December 2016 briefing ({citation(total)}) puts aid "
         f"({total['term_zh']}) for {total['period_start']}–{end} at “{lower / scale:.0f}多亿”, "
         f"at least {fmt(lower / scale)} and less than {amount(upper)}: the sum falls in that "
-        f"range. The same Xinhua report gives {wan_yi(invest['value'])} of enterprise "
-        f"investment ({invest['term_zh']}) over its “20 years”, and the briefing gives "
+        f"range. The same Xinhua text gives {wan_yi(invest['value'])} of enterprise "
+        f"investment ({invest['term_zh']}) over the “20 years”, and the briefing gives "
         f"{wan_yi(invest_briefing['value'])} ({invest_briefing['term_zh']}) for "
         f"{invest_briefing['period_start']}–{end}. Had the twenty years run to mid-{end + 1}, "
         f"the first half of {end + 1} could hold at most {fmt(summed / scale)} − "

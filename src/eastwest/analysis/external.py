@@ -54,8 +54,9 @@ def official(
 
 
 def short_publisher(publisher: str) -> str:
-    """``People's Daily (人民日报)`` → ``People's Daily``: labels name the paper in English."""
-    return publisher.split(" (")[0]
+    """``People's Daily (人民日报)`` → ``People’s Daily``: labels name the paper in English,
+    with the typographic apostrophe the report's text uses."""
+    return publisher.split(" (")[0].replace("'", "’")
 
 
 def citation(row: pd.Series) -> str:

@@ -257,6 +257,10 @@ def labour_income(ind: pd.DataFrame) -> Chart:
     return Chart(fig, _income_data(n), _income_alt(n), "labour_income")
 
 
+def _english(region_zh: str) -> str:
+    return region_label(region_zh).split(" ")[0]
+
+
 def training_to_jobs(ind: pd.DataFrame) -> Chart:
     """Trained and placed, for the two programmes that report both, with the share placed."""
     programmes = [
@@ -275,12 +279,12 @@ def training_to_jobs(ind: pd.DataFrame) -> Chart:
         # One scale for both panels: the programmes differ about tenfold in size.
         axes = fig.subplots(2, 1, sharex=True)
         shares = [
-            (f"{region_label(t['region_from'])}–{region_label(t['region_to'])}",
-             p["value"] / t["value"], "at_least" in (t["qualifier"], p["qualifier"]))
+            (f"{_english(t['region_from'])}–{_english(t['region_to'])}", p["value"] / t["value"],
+             "at_least" in (t["qualifier"], p["qualifier"]))
             for t, p in programmes
         ]  # fmt: skip
-        title(fig, "Share of trainees placed in jobs: "
-              + "; ".join(f"{name} {fmt_percent(share, approx=bounded)}"
+        title(fig, "Trainees placed in jobs: "
+              + ", ".join(f"{name} {fmt_percent(share, approx=bounded)}"
                           for name, share, bounded in shares))  # fmt: skip
         top = max(trained["value"] for trained, _ in programmes) * 1.22
         for ax, (trained, placed) in zip(axes, programmes, strict=True):

@@ -101,17 +101,17 @@ _MEASURE = {
 }  # fmt: skip
 
 
-def _as_stated(value: str, unit: str, note: str) -> str:
-    """An external figure in the form its source states it: 1020.1亿元, 1.5万亿元, 160多亿元,
-    199.8万人次, 2901项."""
+def _as_published(value: str, unit: str, note: str) -> str:
+    """An external figure as its source prints it: 1020.1亿元, 1.5万亿元, 7.2万个, 199.8万人次,
+    2901项, and 160多亿元 where the row's note records a "多" (more than)."""
     number = float(value)
-    more = "多" if "多" in note else ""
+    more = "多" if re.search(r"stated as '[\d.]+多", note) else ""
     if unit == "yuan":
         if number >= WAN_YI:
             return f"{fmt_scaled(number, WAN_YI)}{more}万亿元"
         return f"{fmt_scaled(number, YI).replace(',', '')}{more}亿元"
     measure = _MEASURE.get(unit, "")
-    if unit == "person-times" and number >= WAN:
+    if number >= WAN:
         return f"{fmt_scaled(number, WAN).replace(',', '')}{more}万{measure}"
     return f"{number:.0f}{more}{measure}"
 
@@ -163,15 +163,15 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, list
         {
             "Series": totals["series"].str.replace("_", " "),
             "Term (中文)": totals["term_zh"],
-            "As stated": [
-                _as_stated(v, u, n)
+            "As published": [
+                _as_published(v, u, n)
                 for v, u, n in zip(totals["value"], totals["unit"], totals["note"], strict=True)
             ],
             "Period": periods,
             "Source": [f"[{reference[key]}] {key[1]}" for key in keys],
         }
     )
-    table = html_table(rows, right=["As stated"], stacks=True)
+    table = html_table(rows, right=["As published"], stacks=True)
     return table, [_reference(*p, sources) for p in publications]
 
 

@@ -74,7 +74,11 @@ _QUANTITY_ZH = re.compile(
 _SCALE_EN = "thousand|million|billion|trillion"
 _NOUNS_EN = {*fields.UNITS, "people", "cadres", "years", "times"}
 _UNIT_EN = "|".join(map(re.escape, sorted(_NOUNS_EN, key=len, reverse=True)))
-_QUANTITY_EN = rf"{_NUMBER}\+?\s+(?:(?:{_SCALE_EN})(?:\s+(?:{_UNIT_EN}))?|(?:{_UNIT_EN}))\b"
+# A range (3,000–5,000 yuan) keeps its two ends and its unit together too.
+_QUANTITY_EN = (
+    rf"{_NUMBER}(?:–\d+(?:,\d{{3}})*(?:\.\d+)?)?\+?\s+"
+    rf"(?:(?:{_SCALE_EN})(?:\s+(?:{_UNIT_EN}))?|(?:{_UNIT_EN}))\b"
+)
 # A run of Chinese with the figures inside it is taken whole (20年来, 132.7亿元, a quote), so that
 # its neighbours tell a term set in English from a Chinese sentence.
 _KEPT_TOGETHER = re.compile(rf"{_QUANTITY_EN}|(?P<zh>(?:{CJK_RUN.pattern}|{_NUMBER})+)")
