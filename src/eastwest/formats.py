@@ -92,8 +92,8 @@ def fmt_one_decimal(value: float) -> str:
 
 
 def fmt_times(ratio: float) -> str:
-    """A ratio as a reader would say it: 2.33×, 11×."""
-    return f"{ratio:.2f}×" if ratio < 10 else f"{ratio:.0f}×"
+    """A ratio as a reader would say it: 2.3×, 11×."""
+    return f"{ratio:.1f}×" if ratio < 10 else f"{ratio:.0f}×"
 
 
 def yi(value: float) -> str:

@@ -3,10 +3,10 @@
 By hand (亿元): 132.7 − 60.7 = 72.0 over 1996–2010 is 4.8 a year (0.48 billion yuan); 60.7 −
 14.5 = 46.2 over 2011–2014 is 11.55, printed 11.6 (1.16 billion); 2015 added 14.5 (132.7 −
 118.2), 25.5% more than 11.55, printed 26%; 11.55 / 4.8 = 2.4. Xinhua's 132.7 + 27.6 = 160.3,
-inside the briefing's 160多亿. Enterprise investment (万亿元): 1.5 − 1.2 = 0.3 over 1996–2010 is
-0.02 a year; 1.2 − (1.5 − 1.2) = 0.9 over 2011–2014 is 0.225, printed 0.23; 0.225 / 0.02 is
-about 11. Labour export (万人次): 664.3 − 199.8 − 240.3 = 224.2 over 2008–2010 is 74.7 a year.
-Guangxi's 157.5 of the programme's 538.3 is 29%; 538.3亿 / 664.3万 ≈ 8,100 yuan.
+inside the briefing's 160多亿. Labour export (万人次): 664.3 − 199.8 − 240.3 = 224.2 over
+2008–2010 is 74.7 a year, against 199.8 / 12 = 16.65 (printed 16.7) before and 240.3 / 5 = 48.06
+after. Guangxi's 157.5 of the programme's 538.3 is 29%; 157.5亿 / 35万 = 45,000 yuan a head;
+538.3亿 / 664.3万 ≈ 8,100 yuan per person-time.
 """
 
 import re
@@ -42,8 +42,8 @@ def test_the_bottom_line_is_one_sentence_with_the_step(front):
     bottom, _ = front
     text = _plain(bottom)
     assert text.count(". ") == 0 and text.endswith(".")
-    assert "more than doubled around 2011" in text
-    assert "11.6亿元 (1.16 billion yuan)" in text
+    assert "averaged 2.4 times as much a year in 2011–2014 as in 1996–2010" in text
+    assert "labour export" in text
 
 
 def test_four_findings_ordered_by_what_depends_on_what(front):
@@ -58,13 +58,13 @@ def test_each_finding_is_short_and_carries_its_numbers(front):
     _, items = front
     expected = [
         ("132.7亿元 + 27.6亿元 = 160.3亿元", "13.27 + 2.76 = 16.03 billion yuan", "160多亿元",
-         "1.5万亿元 (1.5 trillion yuan)", "cannot settle it"),
+         "more than 16 billion yuan", "July 2016", "cannot settle it"),
         ("4.8亿元 (0.48 billion yuan)", "11.6亿元 (1.16 billion yuan)", "2.4 times",
          "14.5亿元 (1.45 billion yuan)", "26% above", "60.7亿元 (6.07 billion yuan)"),
-        ("1.2万亿元 (1.2 trillion yuan)", "about 11 times", "0.02万亿元", "0.23万亿元",
-         "664.3万人次 (6.643 million person-times)", "74.7万人次", "2008–2010"),
+        ("199.8万人次", "240.3万人次", "664.3万人次 (6.643 million person-times)",
+         "74.7万人次 (747,000)", "16.7万人次 (167,000)", "48.1万人次 (481,000)", "2008–2010"),
         ("29%", "19 years", "538.3亿元 (53.83 billion yuan)", "8,100 yuan",
-         "157.5亿元 (15.75 billion yuan)", "35万人 (350,000)"),
+         "157.5亿元 (15.75 billion yuan)", "35万人 (350,000)", "45,000 yuan a head"),
     ]  # fmt: skip
     for item, numbers in zip(items, expected, strict=True):
         text = _plain(item.markdown())
@@ -76,7 +76,7 @@ def test_each_finding_is_short_and_carries_its_numbers(front):
 def test_derived_numbers_are_marked_and_figures_are_not(front):
     _, items = front
     marked = re.findall(r"\[([^\]]*)\]\(#computed\)", "\n".join(i.markdown() for i in items))
-    assert "160.3亿元" in marked and "26%" in marked and "74.7万人次" in marked
+    assert "160.3亿元" in marked and "26%" in marked and "74.7万人次 (747,000)" in marked
     assert "132.7亿元" not in marked  # the article's own figure, not a computation
 
 

@@ -105,7 +105,7 @@ def test_fmt_one_decimal(value, text):
 
 
 @pytest.mark.parametrize(
-    ("ratio", "text"), [(1.45 * 19 / 11.82, "2.33×"), (1.5, "1.50×"), (11.4, "11×"), (10, "10×")]
+    ("ratio", "text"), [(1.45 * 19 / 11.82, "2.3×"), (1.5, "1.5×"), (11.4, "11×"), (10, "10×")]
 )
 def test_fmt_times(ratio, text):
     assert formats.fmt_times(ratio) == text

@@ -87,7 +87,7 @@ def layout(path, width: int):
     with private_fontconfig():
         fonts = FontConfiguration()
     screen = CSS(
-        string=f"@page {{ size: {width}px 8000px; margin: 0 }} * {{ hyphens: manual !important }}",
+        string=f"@page {{ size: {width}px 60000px; margin: 0 }} * {{ hyphens: manual !important }}",
         font_config=fonts,
     )
     document = HTML(string=page, base_url=str(path), media_type="screen").render(

@@ -245,7 +245,6 @@ def expected() -> dict[str, str]:
         "added": f"{added}亿元",
         "before_2011": _r1((later - plan_yi) / 15) + "亿元",
         "2011_2014": _r1((plan_yi - added) / 4) + "亿元",
-        "enterprise": _one(r"引导企业实际投资([\d.]+万亿元)", article),
         "export": f"{export}万人次",
         "income": f"{income}亿元",
         "per_trip": f"{round(income * 10**8 / (export * 10**4), -2):,.0f} yuan per person-time",

@@ -25,7 +25,7 @@ from eastwest.analysis.verdicts import (
     rounding_half_unit,
     verdict_over_corners,
 )
-from eastwest.formats import WAN_YI, YI
+from eastwest.formats import WAN_YI, YI, long_date
 from eastwest.formats import fmt_one_decimal as fmt
 from eastwest.formats import fmt_times as times
 
@@ -78,21 +78,20 @@ def period_end_evidence(inp: Inputs) -> Check:
                                published=total["published"])  # fmt: skip
     wan_yi = _writer("万亿元", WAN_YI)
     statement = (
-        f"Xinhua, on {xinhua}, the day of part 1, gave the same "
-        f"{amount(fiscal['value'])} of fiscal aid ({fiscal['term_zh']}) over “20 years” "
-        f"together with {_said(social['value'], unit, scale, social['term_zh'], citation(social))}"
+        f"Xinhua published its “20 years” total of {amount(fiscal['value'])} of fiscal aid "
+        f"({fiscal['term_zh']}) on {long_date(xinhua)}, so it cannot count all of {end + 1}. "
+        "Beside it "
+        f"Xinhua gave {_said(social['value'], unit, scale, social['term_zh'], citation(social))}"
         f": {fmt(fiscal['value'] / scale)} + {fmt(social['value'] / scale)} = "
-        f"{amount(summed)}. The December 2016 briefing ({citation(total)}) puts aid "
+        f"{amount(summed)}. The December {end + 1} briefing ({citation(total)}) puts aid "
         f"({total['term_zh']}) for {total['period_start']}–{end} at “{lower / scale:.0f}多亿”, "
-        f"at least {fmt(lower / scale)} and less than {amount(upper)}: the sum falls in that "
-        f"range. The same Xinhua text gives {wan_yi(invest['value'])} of enterprise "
-        f"investment ({invest['term_zh']}) over the “20 years”, and the briefing gives "
-        f"{wan_yi(invest_briefing['value'])} ({invest_briefing['term_zh']}) for "
-        f"{invest_briefing['period_start']}–{end}. Had the twenty years run to mid-{end + 1}, "
-        f"the first half of {end + 1} could hold at most {fmt(summed / scale)} − "
-        f"{fmt(lower / scale)} = {amount(after_2015)} of aid, against {amount(plan_yearly)} of "
-        f"fiscal aid a year in {PLAN_12[0]}–{PLAN_12[1]}; a total to the end of {end + 1} could "
-        f"not have been counted by {xinhua}."
+        f"at least {lower / scale:.0f} and less than {upper / scale:.0f}{unit}: the sum falls in "
+        f"that range, and leaves at most {fmt(summed / scale)} − {lower / scale:.0f} = "
+        f"{amount(after_2015)} for the first half of {end + 1}, against {amount(plan_yearly)} "
+        f"of fiscal aid a year in {PLAN_12[0]}–{PLAN_12[1]}. Xinhua’s "
+        f"{wan_yi(invest['value'])} of enterprise investment ({invest['term_zh']}) over the "
+        f"“20 years” is also the briefing’s figure ({invest_briefing['term_zh']}) for "
+        f"{invest_briefing['period_start']}–{end}."
     )
     return Check(
         "e", "Where the “20 years” end", verdict_over_corners(flagged), statement,
@@ -190,31 +189,37 @@ def enterprise_investment_split(inp: Inputs) -> Check:
     said = _said(
         values["article"], unit, scale, own_term(article["name_zh"]), inp.article_citation(2)
     )
+    plan_yearly = values["plan"] / (PLAN_12[1] - PLAN_12[0] + 1)
     statement = (
         f"The article’s {said} for {PROGRAMME_START}–{last} and the briefing’s "
         f"{amount(values['plan'])} "
         f"for {PLAN_12[0]}–{PLAN_12[1]} and {amount(values['whole'])} for "
-        f"{PROGRAMME_START}–{PLAN_12[1]} ({plan['term_zh']}, {citation(plan)}) fit together "
-        f"only if {final.start} alone brought {fmt(values['whole'] / scale)} − "
-        f"{fmt(values['article'] / scale)} = {amount(final.amount)}, as much as all "
-        f"of {before.start}–{before.end} ({fmt(values['whole'] / scale)} − "
-        f"{fmt(values['plan'] / scale)} = {amount(before.amount)}), leaving "
-        f"{amount(middle.amount)} for {middle.start}–{middle.end}. The yearly pace "
-        f"would have jumped from {amount(before.yearly)} ({before.start}–{before.end}) "
-        f"to {amount(middle.yearly)} ({middle.start}–{middle.end}), "
-        f"{times(middle.yearly / before.yearly)}; with every figure anywhere within its rounding "
-        f"(±{fmt(half)}{unit}) the jump stays between {times(min(jumps))} and {times(max(jumps))}."
+        f"{PROGRAMME_START}–{PLAN_12[1]} ({plan['term_zh']}, {citation(plan)}) leave "
+        f"{fmt(values['whole'] / scale)} − {fmt(values['plan'] / scale)} = "
+        f"{amount(before.amount)} for {before.start}–{before.end}, "
+        f"{fmt(values['plan'] / scale)} − {fmt(final.amount / scale)} = "
+        f"{amount(middle.amount)} for {middle.start}–{middle.end} and "
+        f"{fmt(values['whole'] / scale)} − {fmt(values['article'] / scale)} = "
+        f"{amount(final.amount)} for {final.start} alone. The yearly pace jumps from "
+        f"{amount(before.yearly)} ({before.start}–{before.end}) to {amount(middle.yearly)} "
+        f"({middle.start}–{middle.end}), {times(middle.yearly / before.yearly)}; with every "
+        f"figure anywhere within its rounding (±{fmt(half)}{unit}) the jump stays between "
+        f"{times(min(jumps))} and {times(max(jumps))}. The jump does not hinge on the article: "
+        f"the briefing’s own two figures give {amount(before.yearly)} a year before "
+        f"{PLAN_12[0]} and {amount(plan_yearly)} a year in {PLAN_12[0]}–{PLAN_12[1]}, and "
+        f"the article’s total splits the later period smoothly."
     )
     return Check(
-        "b", "Enterprise investment 1996–2014 against the 2011–2015 plan",
+        "b", "Enterprise investment: the pace the releases imply",
         pace_verdict(build, values, spreads), statement,
         f"the same {amount(values['whole'])} for {PROGRAMME_START}–{PLAN_12[1]} is in "
-        f"Xinhua’s report of {inp.sources.loc['part1', 'published']} too. People’s Daily’s "
+        f"Xinhua’s text of {inp.sources.loc['part1', 'published']} too. People’s Daily’s "
         f"{_said(early['value'], '亿元', YI, early['term_zh'], citation(early))} for "
         f"{early['period_start']}–{early['period_end']} also puts the early years low, so the jump "
         f"may be real growth or a widening of what counts as investment; the sources do not say.",
         {"year_2015": final.amount, "upto_2010": before.amount, "plan_before_2015": middle.amount,
          "before_yearly": before.yearly, "middle_yearly": middle.yearly,
+         "plan_yearly": plan_yearly,
          "jump": middle.yearly / before.yearly, "jump_min": min(jumps), "jump_max": max(jumps)},
     )  # fmt: skip
 
@@ -284,7 +289,8 @@ def labour_export_2008_2010(inp: Inputs) -> Check:
         f"three terms ({own_term(article['name_zh'])}, {early['term_zh']}, {plan['term_zh']}) "
         "may count organised labour export differently, so the tension may lie in definitions.",
         {"since_2007": since_2007, "gap_min": gap.amount, "gap_yearly_min": gap.yearly,
-         "gap_start": gap.start, "gap_end": gap.end,
+         "gap_start": gap.start, "gap_end": gap.end, "early": values["early"],
+         "plan": values["plan"],
          "before_yearly": before.yearly, "after_yearly": after.yearly},
     )  # fmt: skip
 
@@ -345,12 +351,14 @@ def run_checks(inp: Inputs) -> list[Check]:
     ]
 
 
-# What each check's verdict rests on, so that a reader can count the independent ones: (e) is
-# the inference about the end year itself, (a) and (f) build on it, and (c) compares the
-# article's cadre count with what is most likely the same statistic published again.
+# What each check's verdict rests on, so that a reader can count the ones that test the article:
+# (d) alone sets one of its totals against figures from other releases that it needs all of;
+# (b) finds a jump in pace that the briefing's own figures make without the article's; (e) is the
+# inference about the end year itself, (a) and (f) build on it, and (c) compares the article's
+# cadre count with what is most likely the same statistic published again.
 RESTS_ON = {
     "a": "the inferred end year (e)",
-    "b": "independent figures",
+    "b": "the briefing’s figures; the article’s total only splits them",
     "c": "the same statistic, published twice",
     "d": "independent figures",
     "e": "the inference itself",

@@ -144,8 +144,9 @@ def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float):
         plan = " 十二五" if (row.period_start, row.period_end) == PLAN_12 else ""
         ax.annotate(f"{row.period_start}–{row.period_end}{plan} total, not cumulative:\n"
                     f"{_label(pd.DataFrame([row]), scale)}", (row.period_end, row.value / scale),
-                    xytext=(6, 0), textcoords="offset points", ha="left", va="center",
+                    xytext=(6, -2), textcoords="offset points", ha="left", va="top",
                     fontsize=7.5, color=INK)  # fmt: skip
+    # (below its line: a cumulative total of the same height sits at the same year)
     cumulative = points[points["shape"] == "cumulative"]
     # Successive totals joined, from nothing before the programme began: the slope between two
     # releases is the pace they imply.
@@ -175,7 +176,7 @@ def timeline_chart(points: pd.DataFrame, indicators: pd.DataFrame, twenty_years_
     series = list(dict.fromkeys(points["series"]))
     last = int(points["x"].max())
     with style():
-        fig = Figure(figsize=(7.0, 1.8 * len(series) + 0.9))
+        fig = Figure(figsize=(7.0, 1.65 * len(series) + 0.9))
         axes = fig.subplots(len(series), 1, sharex=True)
         fig.suptitle("Cumulative totals by release: enterprise investment and labour export "
                      "jump between releases", x=0.0, ha="left", color=INK)  # fmt: skip

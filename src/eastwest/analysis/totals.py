@@ -16,7 +16,7 @@ from eastwest.analysis.external import PROGRAMME_START, own_term, series_name_en
 from eastwest.analysis.style import ACTOR_COLOURS, INK, PRINT_WIDTH, Chart, add_source, style
 from eastwest.atomic import write_csv
 from eastwest.clean.fields import NOT_APPLICABLE, PERIOD_END_READINGS, TOTALS_COLUMNS
-from eastwest.formats import MISSING, YI, format_number, yi
+from eastwest.formats import MISSING, YI, fmt_one_decimal, format_number, yi
 
 EARLIER_PART, LATER_PART = 2, 1  # part 2 was published first
 EARLIER_END = 2014  # the table's columns are named for part 2's stated period, 1996–2014
@@ -240,8 +240,9 @@ def fiscal_pace_chart(pace) -> Chart:
     with style():
         fig = Figure(figsize=(PRINT_WIDTH, 3.3))
         ax = fig.subplots()
-        fig.suptitle(f"Fiscal aid a year more than doubled around {plan_start}", x=0.0,
-                     ha="left", color=INK)  # fmt: skip
+        fig.suptitle(f"Fiscal aid a year: {fmt_one_decimal(pace.step)} times as much in "
+                     f"{segments[1][3]} as in {segments[0][3]}", x=0.0, ha="left",
+                     color=INK)  # fmt: skip
         ax.set_title("Fiscal aid 财政援助资金 a year, in 亿元 (100 million yuan), nominal",
                      color=INK)  # fmt: skip
         for first, last, yearly, _label in segments:

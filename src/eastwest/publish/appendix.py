@@ -44,13 +44,15 @@ def _value(value: str) -> str:
 
 
 def first_published(sources: pd.DataFrame) -> list[str]:
-    """'Xinhua (新华社) on 21 July 2016 (part 1)', and the same for part 2, from sources.csv."""
+    """'Guangming Daily (光明日报) on 28 November 2015 (part 2)', and the same for part 1, from
+    sources.csv; a part known only by its figures (no copy of it found) says so."""
     parts = sources.set_index("source")
     out = []
     for part in ("part1", "part2"):
         row = parts.loc[part]
         when = f" on {long_date(row['published'])}" if row["published"] else ""
-        out.append(f"{row['publisher']}{when} (part {part.removeprefix('part')})")
+        known = "" if row["url"] else ", by its figures,"
+        out.append(f"{row['publisher']}{known}{when} (part {part.removeprefix('part')})")
     return out
 
 
@@ -198,8 +200,6 @@ GLOSSARY = (
      "(模式): Fujian (闽)–Ningxia (宁), Shanghai (沪)–Yunnan (滇), Guangdong (粤)–Guangxi (桂), "
      "Zhejiang (浙)–Sichuan (川), Ningbo (甬)–Guizhou (黔)."),
     ("十二五", "the 12th Five-Year Plan, 2011–2015."),
-    ("篇一, 篇二", "part 1 and part 2 of the article: two news reports, by Xinhua (2016) and "
-     "Guangming Daily (2015)."),
 )  # fmt: skip
 
 

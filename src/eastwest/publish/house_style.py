@@ -81,7 +81,12 @@ _QUANTITY_EN = (
 )
 # A run of Chinese with the figures inside it is taken whole (20年来, 132.7亿元, a quote), so that
 # its neighbours tell a term set in English from a Chinese sentence.
-_KEPT_TOGETHER = re.compile(rf"{_QUANTITY_EN}|(?P<zh>(?:{CJK_RUN.pattern}|{_NUMBER})+)")
+# A date (21 July 2016) and a span of years (1996–2010) read as one word.
+_DATE_EN = (
+    r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) \d{4}\b|\b\d{4}–\d{4}\b"
+)
+_KEPT_TOGETHER = re.compile(rf"{_QUANTITY_EN}|{_DATE_EN}|(?P<zh>(?:{CJK_RUN.pattern}|{_NUMBER})+)")
 _IN_CHINESE = re.compile(r"[0-9\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 SHORT_CHINESE = 10  # characters; 东西扶贫协作战略意义, the article's title, is ten
 NO_BREAK = '<span class="nobr">{}</span>'
