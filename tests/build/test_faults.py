@@ -152,19 +152,27 @@ def wait_until(condition, build: subprocess.Popen, what: str) -> None:
         time.sleep(0.05)
 
 
+def _signal(pid: int, sig: int) -> bool:
+    """Send ``sig``; False if the process has ended already (a short step may end any time)."""
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def interrupt(
     build: subprocess.Popen, how: str, held: Sequence[int] = ()
 ) -> subprocess.CompletedProcess:
     """Ctrl-C or a kill; the ``held`` processes are stopped until the signal is sent, so that
     none can finish first, and meet it as they resume."""
-    for pid in held:
-        os.kill(pid, signal.SIGSTOP)
+    held = [pid for pid in held if _signal(pid, signal.SIGSTOP)]
     if how == "Ctrl-C":
         os.killpg(build.pid, signal.SIGINT)  # the terminal signals make and its steps
     else:
         build.send_signal(signal.SIGTERM)  # `kill` of make, which passes it on to its steps
     for pid in held:
-        os.kill(pid, signal.SIGCONT)
+        _signal(pid, signal.SIGCONT)
     out, err = build.communicate(timeout=WAIT_S)
     return subprocess.CompletedProcess(build.args, build.returncode, out, err)
 
@@ -298,7 +306,10 @@ def test_interrupt_during_the_pdf_render(committed_copy, stale):
     for how in ("kill", "Ctrl-C"):
         build = start_make(committed_copy, "report")
         wait_until(lambda build=build: rendering(build), build, "the PDF render")
-        result = interrupt(build, how)
+        # Held from the moment the render is seen: on a loaded machine the short PDF could
+        # otherwise be finished, and its record written, before the signal arrives.
+        held = [pid for pid, _ in group_processes(build.pid) if pid != build.pid]
+        result = interrupt(build, how, held)
         assert result.returncode != 0, how
         assert "Deleting file" not in result.stderr, result.stderr
         assert "Traceback" not in result.stderr, (how, result.stderr)
