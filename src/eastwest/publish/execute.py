@@ -34,6 +34,7 @@ from eastwest import cache
 from eastwest.atomic import kills_raise, write_text
 from eastwest.paths import EXECUTED, ROOT, shown
 from eastwest.publish.kernels import Kernels, kernel_name, serialize
+from eastwest.publish.notebook_filter import stored, stored_digest
 from eastwest.publish.page_step import render_page
 
 # ---------------------------------------------------------------------------------------------
@@ -80,7 +81,7 @@ def merged(source: Path, executed: Path) -> str:
     """
     import nbformat
 
-    nb = nbformat.read(source, as_version=4)
+    nb = nbformat.reads(json.dumps(stored(source)), as_version=4)
     done = nbformat.read(executed, as_version=4)
     todo = [cell for cell in nb.cells if cell.cell_type == "code"]
     ran = [cell for cell in done.cells if cell.cell_type == "code"]
@@ -115,11 +116,13 @@ class Plan:
 
 
 def plan(source: Path, target: Path, inputs: list[str]) -> Plan:
-    notebook = json.loads(source.read_text(encoding="utf-8"))
+    # What git stores, not the working copy: a notebook run and saved in JupyterLab, with its
+    # outputs, is the same notebook and its records stay as they are.
+    notebook = stored(source)
     digests = cache.digests([*inputs, *code_inputs(notebook)])
     key = execution_key(notebook, digests)
     record = cache.load(target.name)
-    source_digest = cache.file_digest(source)
+    source_digest = stored_digest(source)
     if record.key == key and cache.outputs_intact(record):
         action = "merge" if record.extra.get("source") != source_digest else ""
         return Plan(source, target, key, digests, source_digest, action)

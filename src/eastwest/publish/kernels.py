@@ -11,6 +11,7 @@ each one gets its own log.
 """
 
 import asyncio
+import json
 import os
 import queue
 import shutil
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from eastwest.atomic import WRITE_LOG
 from eastwest.paths import ROOT, shown
+from eastwest.publish.notebook_filter import stored
 
 KERNEL = "eastwest"
 TIMEOUT_S = 600
@@ -200,7 +202,8 @@ class Run:
         from nbclient import NotebookClient
 
         self.source = source
-        self.nb = nbformat.read(source, as_version=4)
+        # As git stores it: what JupyterLab saved there (outputs, its metadata) is no input.
+        self.nb = nbformat.reads(json.dumps(stored(source)), as_version=4)
         self.folder = Path(tempfile.mkdtemp(prefix="eastwest-writes-"))
         self.log = self.folder / "written"
         self.log.touch()

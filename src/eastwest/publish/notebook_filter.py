@@ -13,35 +13,58 @@ Kept: each cell's source, id and tags; the notebook's kernelspec, and the langua
 """
 
 import argparse
+import hashlib
+import json
 import sys
 from pathlib import Path
-
-import nbformat
 
 from eastwest.atomic import write_text
 
 KEPT_CELL_METADATA = ("tags",)
 
 
-def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """``nb`` without outputs, execution counts and metadata beyond the kept keys (in place)."""
-    language = nb.metadata.get("language_info", {}).get("name")
-    kept = {k: nb.metadata[k] for k in ("kernelspec",) if k in nb.metadata}
+def clean(nb: dict) -> dict:
+    """``nb`` without outputs, execution counts and metadata beyond the kept keys (in place).
+
+    Plain JSON or nbformat's nodes alike, so that a step with nothing to do can decide so with
+    the standard library alone.
+    """
+    metadata = nb.get("metadata", {})
+    language = metadata.get("language_info", {}).get("name")
+    kept = {k: metadata[k] for k in ("kernelspec",) if k in metadata}
     if language:
         kept["language_info"] = {"name": language}
-    nb.metadata = nbformat.NotebookNode(kept)
-    for cell in nb.cells:
-        cell.metadata = nbformat.NotebookNode(
-            {k: cell.metadata[k] for k in KEPT_CELL_METADATA if k in cell.metadata}
+    nb["metadata"] = type(metadata)(kept)
+    for cell in nb.get("cells", []):
+        cell["metadata"] = type(cell["metadata"])(
+            {k: cell["metadata"][k] for k in KEPT_CELL_METADATA if k in cell["metadata"]}
         )
-        if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
+        if cell["cell_type"] == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
     return nb
+
+
+def stored(path: Path) -> dict:
+    """The notebook at ``path`` as git stores it, whatever an editor has saved there since."""
+    return clean(json.loads(path.read_text(encoding="utf-8")))
+
+
+def stored_digest(path: Path) -> str:
+    """A hash of what git stores for ``path``: the same for a committed notebook and for the
+    same notebook saved by JupyterLab with its outputs."""
+    nb = stored(path)
+    for cell in nb.get("cells", []):
+        if isinstance(cell.get("source"), list):
+            cell["source"] = "".join(cell["source"])
+    canonical = json.dumps(nb, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def cleaned_text(text: str) -> str:
     """A notebook's JSON text as git should store it (the same text if it is clean already)."""
+    import nbformat
+
     nb = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
     return nbformat.writes(clean(nb)) + "\n"
 
