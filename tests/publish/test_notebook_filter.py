@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from eastwest.publish.notebook_filter import clean, cleaned_text, main
+from eastwest.publish.notebook_filter import clean, cleaned_text, main, stored, stored_digest
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 FIX = (
@@ -64,9 +64,32 @@ def test_cleaning_is_idempotent():
     assert clean(nbformat.reads(once, as_version=4)) is not None
 
 
+def as_git_stores(path: Path) -> str:
+    """What git stores for ``path`` (its index entry, cleaned by the filter), not the working
+    copy, which keeps what JupyterLab saved; the file itself where there is no git."""
+    relative = path.relative_to(ROOT).as_posix()
+    stored = subprocess.run(
+        ["git", "show", f":{relative}"], cwd=ROOT, capture_output=True, check=False
+    )
+    return stored.stdout.decode("utf-8") if stored.returncode == 0 else path.read_text("utf-8")
+
+
+def test_a_saved_notebook_is_the_stored_one_to_the_build(tmp_path):
+    """The notebook step's digest is of what git stores: JupyterLab's save changes nothing."""
+    saved = tmp_path / "saved.ipynb"
+    committed = tmp_path / "committed.ipynb"
+    saved.write_text(saved_by_an_editor(), encoding="utf-8")
+    committed.write_text(cleaned_text(saved_by_an_editor()), encoding="utf-8")
+    assert saved.read_bytes() != committed.read_bytes()
+    assert stored_digest(saved) == stored_digest(committed)
+    assert stored(saved)["cells"][1]["outputs"] == []
+    committed.write_text(cleaned_text(saved_by_an_editor()).replace("1 + 1", "1 + 2"), "utf-8")
+    assert stored_digest(saved) != stored_digest(committed)
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_committed_notebook_is_clean(path):
-    text = path.read_text(encoding="utf-8")
+    text = as_git_stores(path)
     # Otherwise git would show every freshly checked-out notebook as modified.
     assert cleaned_text(text) == text, path.name + FIX
     notebook = json.loads(text)
