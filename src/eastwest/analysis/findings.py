@@ -141,12 +141,12 @@ def _end_year(end_check: checks.Check) -> Finding:
     in_billions = [billions(n[key], "") for key in ("fiscal", "social", "sum")]
     return Finding(
         f"The “20 years” most likely end in {end}.",
-        f"Xinhua gave the total in July {end + 1}, too early to count all of {end + 1}; and its "
-        f"fiscal and social aid, {yi(n['fiscal'])} + {yi(n['social'])} = "
-        f"{derived(yi(n['sum']))} ({in_billions[0]} + {in_billions[1]} = {in_billions[2]} "
-        f"billion yuan), falls inside the “{n['briefing_lower'] / YI:.0f}多亿元” (more than "
-        f"{billions(n['briefing_lower'])}) that a December {end + 1} government briefing gives "
-        f"for {period(PROGRAMME_START, end)}. The article’s own wording cannot settle it.",
+        f"Xinhua gave it in July {end + 1}, too early to count all of {end + 1}, and its fiscal "
+        f"plus social aid, {yi(n['fiscal'])} + {yi(n['social'])} = {derived(yi(n['sum']))} "
+        f"({in_billions[0]} + {in_billions[1]} = {in_billions[2]} billion yuan), falls inside "
+        f"the “{n['briefing_lower'] / YI:.0f}多亿元” (over {billions(n['briefing_lower'])}) a "
+        f"December {end + 1} briefing gives for {period(PROGRAMME_START, end)}. The article’s "
+        "wording cannot settle it.",
         "2.2",
     )
 
@@ -204,11 +204,10 @@ def _labour_income(table: pd.DataFrame) -> Finding:
         f"{derived(fmt_percent(share))} of the programme’s {years} years.",
         f"The article reports {yi_first(gx_income['value'])} earned in "
         f"{int(gx_income['period_start'])} by {gx_workers['figure']} "
-        f"({fmt_number(gx_workers['value'])}) workers from Guangxi, "
-        f"{derived(per_head + ' yuan')} a head, against {yi_first(income['value'])} for "
-        f"{export['figure']} in {_period(income)}, about {derived(per_trip + ' yuan')} per "
-        "person-time. Either earnings rose steeply or the figures count different things; the "
-        "article does not say.",
+        f"({fmt_number(gx_workers['value'])}) Guangxi workers, {derived(per_head + ' yuan')} a "
+        f"head; {_period(income)} brought {yi_first(income['value'])} for {export['figure']}, "
+        f"about {derived(per_trip + ' yuan')} per person-time. Earnings rose steeply, or the "
+        "figures count different things; the article does not say.",
         "3.1",
     )
 
