@@ -206,8 +206,8 @@ def _labour_income(table: pd.DataFrame) -> Finding:
         f"{int(gx_income['period_start'])} by {gx_workers['figure']} "
         f"({fmt_number(gx_workers['value'])}) Guangxi workers, {derived(per_head + ' yuan')} a "
         f"head; {_period(income)} brought {yi_first(income['value'])} for {export['figure']}, "
-        f"about {derived(per_trip + ' yuan')} per person-time. Earnings rose steeply, or the "
-        "figures count different things; the article does not say.",
+        f"{derived(per_trip + ' yuan')} per person-time. Either earnings rose steeply or the "
+        "figures count different things: the article does not say.",
         "3.1",
     )
 
