@@ -65,7 +65,9 @@ figures: $(EXECUTED) ## Execute the notebooks, which draw figures/
 
 env: $(ENV) ## Create or update .venv from requirements.lock
 
-$(ENV): requirements.lock
+LAB_OVERRIDES := .jupyter/lab/settings/overrides.json
+
+$(ENV): requirements.lock $(LAB_OVERRIDES)
 	@echo "[setup] $(VENV) from requirements.lock"
 	@test -x $(PY) || { boot='$(PYTHON_BOOT)'; \
 	    $${boot:-false} -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' \
@@ -81,6 +83,9 @@ $(ENV): requirements.lock
 	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	@$(PY) -m ipykernel install --sys-prefix --name eastwest \
 	    --display-name "Python 3 (eastwest)" >/dev/null 2>&1
+	@# JupyterLab's settings for this environment: no news prompt, no update check. The server's
+	@# options below stop the fetching; only a settings override stops Lab asking.
+	@install -D -m 644 $(LAB_OVERRIDES) $(VENV)/share/jupyter/lab/settings/overrides.json
 	@# One line of warning, not a failure, where the system lacks Pango: only the PDF needs it.
 	@$(PY) -m eastwest.publish.pango
 	@$(notebook_filter)
@@ -133,7 +138,7 @@ test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte f
 # JupyterLab at the project root, so that README, data/ and report/ are a click away, with the
 # first notebook open; the project's kernel the only one offered; nothing fetched from the network
 # (news, update checks, the extension catalogue); --allow-root for containers run as root.
-# LAB_ARGS adds options, e.g. make lab LAB_ARGS="--port=8890 --no-browser".
+# LAB_ARGS adds options, e.g. make lab LAB_ARGS="--port=8890 --no-browser" (README, "On a server").
 LAB_ARGS ?=
 LAB_OPTIONS = --ServerApp.root_dir="$(CURDIR)" \
     --KernelSpecManager.allowed_kernelspecs=eastwest \
@@ -167,3 +172,5 @@ distclean: clean ## Also remove the environment
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+	@echo "Variables: LAB_ARGS adds JupyterLab options, e.g. make lab LAB_ARGS=\"--no-browser --port=8890\";"
+	@echo "           PYTHON_BOOT picks the Python that creates .venv; VENV uses another environment."
