@@ -99,7 +99,8 @@ def test_report_charts_print_their_type_at_seven_and_a_half_points_or_more(chart
 def test_source_line_comes_from_sources_csv():
     assert style.source_line([2]) == "Source: article part 2 (Guangming Daily 光明日报, 2015-11-28)"
     both = style.source_line([2, 1])
-    assert both.startswith("Sources: article part 1 (Xinhua 新华社, 2016-07-21); part 2")
+    # Part 1 is known by its figures only (no copy found): its total is Xinhua's.
+    assert both.startswith("Sources: article part 1 (total as Xinhua 新华社, 2016-07-21); part 2")
     with pytest.raises(ValueError, match="no article part"):
         style.source_line([])
 

@@ -88,7 +88,10 @@ def period_end_evidence(inp: Inputs) -> Check:
         f"at least {lower / scale:.0f} and less than {upper / scale:.0f}{unit}: the sum falls in "
         f"that range, and leaves at most {fmt(summed / scale)} − {lower / scale:.0f} = "
         f"{amount(after_2015)} for the first half of {end + 1}, against {amount(plan_yearly)} "
-        f"of fiscal aid a year in {PLAN_12[0]}–{PLAN_12[1]}. Xinhua’s "
+        f"of fiscal aid a year in {PLAN_12[0]}–{PLAN_12[1]}. The range also lets Xinhua’s "
+        f"total fall short of the briefing’s by up to {amount(upper - summed)}, so it does not "
+        f"rule out a cut-off within {end}; the report reads the “20 years” as whole years, "
+        f"{total['period_start']}–{end}, as annual statistics are kept. Xinhua’s "
         f"{wan_yi(invest['value'])} of enterprise investment ({invest['term_zh']}) over the "
         f"“20 years” is also the briefing’s figure ({invest_briefing['term_zh']}) for "
         f"{invest_briefing['period_start']}–{end}."
@@ -105,7 +108,9 @@ def period_end_evidence(inp: Inputs) -> Check:
     )  # fmt: skip
 
 
-def _against_neighbours(gap: Segment, before: Segment, after: Segment, scale: float) -> str:
+def _against_neighbours(
+    gap: Segment, before: Segment, after: Segment, scale: float, unit: str
+) -> str:
     """Where a sub-period's yearly amount stands against its neighbours', in words."""
     low, high = sorted((before.yearly, after.yearly))
     where = (
@@ -113,8 +118,8 @@ def _against_neighbours(gap: Segment, before: Segment, after: Segment, scale: fl
         else "below both"
     )  # fmt: skip
     return (
-        f"{where} the {before.start}–{before.end} average of {fmt(before.yearly / scale)} and "
-        f"the {after.start}–{after.end} average of {fmt(after.yearly / scale)}"
+        f"{where} the {before.start}–{before.end} average of {fmt(before.yearly / scale)}{unit} "
+        f"and the {after.start}–{after.end} average of {fmt(after.yearly / scale)}{unit}"
     )
 
 
@@ -151,7 +156,7 @@ def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
         f"{FIRST_REVIEW[0]}–{FIRST_REVIEW[1]} total of "
         f"{_said(values['early'], unit, scale, early['term_zh'], citation(early))} that leaves "
         f"{amount(gap.amount)} for {gap.start}–{gap.end}, {fmt(gap.yearly / scale)}"
-        f"{unit} a year: {_against_neighbours(gap, before, after, scale)}{unit} a year."
+        f"{unit} a year: {_against_neighbours(gap, before, after, scale, unit)} a year."
     )
     return Check(
         "a", title, pace_verdict(build, values, _spreads(values)), statement,
@@ -281,7 +286,7 @@ def labour_export_2008_2010(inp: Inputs) -> Check:
         f"have brought more than the {plan_said} of {PLAN_12[0]}–{PLAN_12[1]}, so "
         f"{gap.start}–{gap.end} brought at least "
         f"{amount(gap.amount)}, {amount(gap.yearly)} a year or more: "
-        f"{_against_neighbours(gap, before, after, scale)}{unit} a year."
+        f"{_against_neighbours(gap, before, after, scale, unit)} a year."
     )
     return Check(
         "d", "Labour export 2008–2010 implied by the 1996–2014 total",
@@ -356,15 +361,15 @@ def run_checks(inp: Inputs) -> list[Check]:
 # (b) finds a jump in pace that the briefing's own figures make without the article's; (e) is the
 # inference about the end year itself, (a) and (f) build on it, and (c) compares the article's
 # cadre count with what is most likely the same statistic published again.
+INDEPENDENT = "figures from two other releases"
 RESTS_ON = {
     "a": "the inferred end year (e)",
-    "b": "the briefing’s figures; the article’s total only splits them",
-    "c": "the same statistic, published twice",
-    "d": "independent figures",
-    "e": "the inference itself",
+    "b": "not a test of the article: the briefing’s figures make the jump",
+    "c": "not a test: the same statistic, published twice",
+    "d": INDEPENDENT,
+    "e": "outside figures alone (the end-year inference)",
     "f": "the inferred end year (e)",
 }
-INDEPENDENT = "independent figures"
 
 
 def checks_table(checks: list[Check]) -> pd.DataFrame:

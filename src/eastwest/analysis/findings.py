@@ -39,7 +39,7 @@ class Finding:
     section: str  # where the report sets out the evidence ("2.2", "3", ...)
 
     def markdown(self) -> str:
-        return f"**{self.headline}** {self.evidence} (Section {self.section}.)"
+        return f"**{self.headline}** {self.evidence} (Section\u00a0{self.section}.)"
 
 
 def markdown_list(findings: list[Finding]) -> str:
@@ -131,7 +131,7 @@ def bottom_line(pace: Pace) -> str:
         f"from east to west averaged {derived(fmt_one_decimal(pace.step) + ' times')} as much a "
         f"year in {period(checks.PLAN_12[0], pace.earlier_last)} as in "
         f"{period(*checks.BEFORE_PLAN_12)}; the article’s total for labour export, by contrast, "
-        "does not fit the figures published before and after it."
+        "is hard to reconcile with the figures published before and after it."
     )
 
 
@@ -181,11 +181,11 @@ def _labour_export(table: pd.DataFrame, labour: checks.Check) -> Finding:
         for key in ("gap_yearly_min", "before_yearly", "after_yearly")
     )
     return Finding(
-        "The article’s labour-export total does not fit the figures released before and after it.",
+        "The article’s labour-export total is hard to reconcile with the releases around it.",
         f"Less People’s Daily’s {early} for {period(*checks.FIRST_REVIEW)} and the briefing’s "
         f"{plan} for {period(*checks.PLAN_12)}, its {total} for {_period(export)} leaves at least "
         f"{least} a year for {period(int(d['gap_start']), int(d['gap_end']))}, against {before} "
-        f"before and {after} after.",
+        f"before and {after} after, unless the terms differ or those years were exceptional.",
         "2.4",
     )
 

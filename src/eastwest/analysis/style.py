@@ -127,7 +127,9 @@ def source_line(parts: Iterable[int]) -> str:
     for part in sorted({int(p) for p in parts}):
         row = _sources().loc[f"part{part}"]
         publisher = re.sub(r"\s*\((.+)\)$", r" \1", row["publisher"])
-        items.append(f"part {part} ({publisher}, {row['published']})")
+        # A part found nowhere else is known by its figures: its total is that publisher's.
+        known = "" if row["url"] else "total as "
+        items.append(f"part {part} ({known}{publisher}, {row['published']})")
     if not items:
         raise ValueError("source_line: no article part given")
     head = "Source: article" if len(items) == 1 else "Sources: article"

@@ -149,10 +149,10 @@ def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float):
     # (below its line: a cumulative total of the same height sits at the same year)
     cumulative = points[points["shape"] == "cumulative"]
     # Successive totals joined, from nothing before the programme began: the slope between two
-    # releases is the pace they imply.
+    # releases is the pace they imply. Dotted: the releases' terms may differ.
     path = cumulative.drop_duplicates(["x", "value"]).sort_values("x")
     xs, ys = [PROGRAMME_START - 1, *path["x"]], [0, *(path["value"] / scale)]
-    ax.plot(xs, ys, color=colour, lw=0.8, alpha=0.6, zorder=1)
+    ax.plot(xs, ys, color=colour, lw=0.9, alpha=0.7, ls=(0, (1, 1.5)), zorder=1)
     for (x, value, from_article), group in cumulative.groupby(
         ["x", "value", "from_article"], sort=False
     ):
@@ -176,10 +176,10 @@ def timeline_chart(points: pd.DataFrame, indicators: pd.DataFrame, twenty_years_
     series = list(dict.fromkeys(points["series"]))
     last = int(points["x"].max())
     with style():
-        fig = Figure(figsize=(7.0, 1.65 * len(series) + 0.9))
+        fig = Figure(figsize=(7.0, 1.5 * len(series) + 0.9))
         axes = fig.subplots(len(series), 1, sharex=True)
-        fig.suptitle("Cumulative totals by release: enterprise investment and labour export "
-                     "jump between releases", x=0.0, ha="left", color=INK)  # fmt: skip
+        fig.suptitle("Cumulative totals by release: labour export and enterprise investment "
+                     "rise unevenly", x=0.0, ha="left", color=INK)  # fmt: skip
         for ax, name in zip(axes, series, strict=True):
             subset = points[points["series"] == name]
             scale, unit = series_unit(name, subset["unit"].iloc[0])

@@ -243,8 +243,8 @@ def fiscal_pace_chart(pace) -> Chart:
         fig.suptitle(f"Fiscal aid a year: {fmt_one_decimal(pace.step)} times as much in "
                      f"{segments[1][3]} as in {segments[0][3]}", x=0.0, ha="left",
                      color=INK)  # fmt: skip
-        ax.set_title("Fiscal aid 财政援助资金 a year, in 亿元 (100 million yuan), nominal",
-                     color=INK)  # fmt: skip
+        ax.set_title(f"财政援助资金 a year in 亿元 (100 million yuan), nominal, if the “20 years” "
+                     f"end in {end}", color=INK)  # fmt: skip
         for first, last, yearly, _label in segments:
             width = last - first + 1
             ax.bar(first, yearly / YI, width=width, align="edge", color=AID, edgecolor="white",

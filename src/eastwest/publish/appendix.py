@@ -44,15 +44,22 @@ def _value(value: str) -> str:
 
 
 def first_published(sources: pd.DataFrame) -> list[str]:
-    """'Guangming Daily (光明日报) on 28 November 2015 (part 2)', and the same for part 1, from
-    sources.csv; a part known only by its figures (no copy of it found) says so."""
+    """Where each part of the article comes from, from sources.csv: 'part 2, Guangming Daily’s
+    (光明日报) report of 28 November 2015'; a part found nowhere else is known by its figures
+    only: 'part 1, a 2016 report whose “20 years” total is Xinhua’s (新华社) of 21 July 2016'."""
     parts = sources.set_index("source")
     out = []
     for part in ("part1", "part2"):
         row = parts.loc[part]
-        when = f" on {long_date(row['published'])}" if row["published"] else ""
-        known = "" if row["url"] else ", by its figures,"
-        out.append(f"{row['publisher']}{known}{when} (part {part.removeprefix('part')})")
+        number = part.removeprefix("part")
+        publisher = re.sub(r"^(.+?) (\(.+\))$", r"\1’s \2", row["publisher"])
+        if row["url"]:
+            out.append(f"part {number}, {publisher} report of {long_date(row['published'])}")
+        else:
+            out.append(
+                f"part {number}, a {row['published'][:4]} report whose “20 years” total is "
+                f"{publisher} of {long_date(row['published'])}"
+            )
     return out
 
 
