@@ -162,10 +162,11 @@ def _signal(pid: int, sig: int) -> bool:
 
 
 def interrupt(
-    build: subprocess.Popen, how: str, held: Sequence[int] = ()
+    build: subprocess.Popen, how: str, held: Sequence[int] = (), group_stopped: bool = False
 ) -> subprocess.CompletedProcess:
-    """Ctrl-C or a kill; the ``held`` processes are stopped until the signal is sent, so that
-    none can finish first, and meet it as they resume."""
+    """Ctrl-C or a kill; the ``held`` processes (or, ``group_stopped``, the whole build, stopped
+    by the caller) are stopped until the signal is sent, so that none can finish first, and
+    meet it as they resume."""
     held = [pid for pid in held if _signal(pid, signal.SIGSTOP)]
     if how == "Ctrl-C":
         os.killpg(build.pid, signal.SIGINT)  # the terminal signals make and its steps
@@ -173,6 +174,8 @@ def interrupt(
         build.send_signal(signal.SIGTERM)  # `kill` of make, which passes it on to its steps
     for pid in held:
         _signal(pid, signal.SIGCONT)
+    if group_stopped:
+        os.killpg(build.pid, signal.SIGCONT)
     out, err = build.communicate(timeout=WAIT_S)
     return subprocess.CompletedProcess(build.args, build.returncode, out, err)
 
@@ -294,10 +297,13 @@ def test_interrupt_during_the_pdf_render(committed_copy, stale):
 
     def rendering(build):
         """WeasyPrint has loaded Pango, in the reader's step or in its helper (nothing else
-        needs Pango): the PDF's part of the step is under way."""
+        needs Pango): the PDF's part of the step is under way. The whole build is stopped the
+        moment this is seen: on a loaded machine the short PDF could otherwise be finished, and
+        its record written, before the signal arrives."""
         for pid, _ in group_processes(build.pid):
             try:
                 if "libpango" in Path(f"/proc/{pid}/maps").read_text():
+                    os.killpg(build.pid, signal.SIGSTOP)
                     return True
             except OSError:
                 pass
@@ -306,10 +312,7 @@ def test_interrupt_during_the_pdf_render(committed_copy, stale):
     for how in ("kill", "Ctrl-C"):
         build = start_make(committed_copy, "report")
         wait_until(lambda build=build: rendering(build), build, "the PDF render")
-        # Held from the moment the render is seen: on a loaded machine the short PDF could
-        # otherwise be finished, and its record written, before the signal arrives.
-        held = [pid for pid, _ in group_processes(build.pid) if pid != build.pid]
-        result = interrupt(build, how, held)
+        result = interrupt(build, how, group_stopped=True)
         assert result.returncode != 0, how
         assert "Deleting file" not in result.stderr, result.stderr
         assert "Traceback" not in result.stderr, (how, result.stderr)
