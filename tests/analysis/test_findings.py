@@ -64,7 +64,7 @@ def test_each_finding_is_short_and_carries_its_numbers(front):
         ("199.8万人次", "240.3万人次", "664.3万人次 (6.643 million person-times)",
          "74.7万人次 (747,000)", "16.7万人次 (167,000)", "48.1万人次 (481,000)", "2008–2010"),
         ("29%", "19 years", "538.3亿元 (53.83 billion yuan)", "8,100 yuan",
-         "157.5亿元 (15.75 billion yuan)", "35万人 (350,000)", "45,000 yuan a head"),
+         "157.5亿元 (15.75 billion yuan)", "35万人 (350,000)", "45,000 yuan a head", "≈8,100 yuan"),
     ]  # fmt: skip
     for item, numbers in zip(items, expected, strict=True):
         text = _plain(item.markdown())

@@ -198,7 +198,7 @@ def _labour_income(table: pd.DataFrame) -> Finding:
     share = gx_income["value"] / income["value"]
     years = int(income["period_end"]) - int(income["period_start"]) + 1
     per_head = fmt_approx(gx_income["value"] / gx_workers["value"]).lstrip("≈")
-    per_trip = fmt_approx(income["value"] / export["value"]).lstrip("≈")
+    per_trip = fmt_approx(income["value"] / export["value"])  # ≈8,100: rounded
     return Finding(
         f"One province’s labour income in one year equals "
         f"{derived(fmt_percent(share))} of the programme’s {years} years.",
