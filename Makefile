@@ -36,7 +36,8 @@ export JUPYTER_PLATFORM_DIRS := 1
 # folders up to its own. The steps then compare what they really import (see eastwest.cache).
 GROUND_SRC := $(wildcard src/eastwest/*.py)
 CLEAN_SRC := $(GROUND_SRC) $(wildcard src/eastwest/clean/*.py src/eastwest/clean/*.toml)
-ANALYSIS_SRC := $(CLEAN_SRC) $(wildcard src/eastwest/analysis/*.py src/eastwest/analysis/*.mplstyle)
+ANALYSIS_SRC := $(CLEAN_SRC) $(wildcard src/eastwest/analysis/*.py src/eastwest/analysis/*.mplstyle \
+    src/eastwest/analysis/*.toml)
 TEMPLATES := $(wildcard src/eastwest/publish/templates/*)
 PUBLISH_SRC := $(ANALYSIS_SRC) $(wildcard src/eastwest/publish/*.py) $(TEMPLATES)
 INPUTS := data/raw/article.txt data/raw/article.txt.sha256 data/codebook.csv \

@@ -7,8 +7,11 @@ the Markdown cells the report uses carry none either."""
 import ast
 import json
 import re
+import tomllib
 
 from conftest import ARTICLE_TEXT, ROOT
+
+from eastwest import cache
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -94,3 +97,20 @@ def test_notebooks_import_the_analysis_stage_not_the_report_s():
         ours = {m for m in modules if m.split(".")[0] == "eastwest"}
         assert ours, path.name
         assert not {m for m in ours if m.startswith("eastwest.publish")}, path.name
+
+
+def test_the_front_page_s_text_types_no_numbers():
+    """The key findings' sentences live in findings.toml: words and placeholders, no figures."""
+    texts = tomllib.loads((ROOT / "src/eastwest/analysis/findings.toml").read_text("utf-8"))
+    sentences = [texts.pop("bottom_line")] + [
+        text for finding in texts.values() for key, text in finding.items() if key != "section"
+    ]
+    assert len(sentences) == 9
+    typed = [digits for sentence in sentences for digits in _typed_digits(sentence)]
+    assert typed == [], typed
+
+
+def test_the_front_page_s_text_is_an_input_of_its_notebook():
+    """An edited sentence re-runs the notebook that prints it, as an edited module would."""
+    code = "from eastwest.analysis import findings"
+    assert ROOT / "src/eastwest/analysis/findings.toml" in cache.package_imports(code)

@@ -1,7 +1,8 @@
 """The report's front page: a one-sentence bottom line and four key findings.
 
-Every number is computed here from the article's figures and, where a finding says so, from the
-figures published elsewhere, so the front page cannot drift from the evidence behind it. The
+The sentences are text, in findings.toml beside this file; every number in them is computed here
+from the article's figures and, where a finding says so, from the figures published elsewhere,
+so the front page cannot drift from the evidence behind it. The
 findings are ordered by what depends on what: the end of the "20 years" first, then the pace of
 fiscal aid that rests on it; the independent cross-checks and labour income rest on neither.
 Money is written in 亿元 with billions of yuan beside it, enterprise investment in 万亿元 with
@@ -9,7 +10,10 @@ trillions, person-times in 万人次 with millions. A derived number (a sum, rat
 marked with ``derived`` so that the report links it to the notebook cell that states it.
 """
 
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -124,44 +128,64 @@ def _period(row: pd.Series) -> str:
     return period(int(row["period_start"]), int(row["period_end"]))
 
 
+@cache
+def _texts() -> dict:
+    """The front page's sentences, with their placeholders (findings.toml, beside this file)."""
+    return tomllib.loads(Path(__file__).with_suffix(".toml").read_text(encoding="utf-8"))
+
+
+def _finding(name: str, **numbers: object) -> Finding:
+    """Finding ``name`` of findings.toml, its placeholders filled with ``numbers``."""
+    text = _texts()[name]
+    return Finding(
+        text["headline"].format(**numbers), text["evidence"].format(**numbers), text["section"]
+    )
+
+
 def bottom_line(pace: Pace) -> str:
     """The report in one sentence."""
-    return (
-        f"If the article’s “20 years” end in {pace.end}, as outside figures indicate, fiscal aid "
-        f"from east to west averaged {derived(fmt_one_decimal(pace.step) + ' times')} as much a "
-        f"year in {period(checks.PLAN_12[0], pace.earlier_last)} as in "
-        f"{period(*checks.BEFORE_PLAN_12)}; the article’s total for labour export, by contrast, "
-        "is hard to reconcile with the figures published before and after it."
+    return _texts()["bottom_line"].format(
+        end=pace.end,
+        step=derived(fmt_one_decimal(pace.step) + " times"),
+        recent=period(checks.PLAN_12[0], pace.earlier_last),
+        before=period(*checks.BEFORE_PLAN_12),
     )
 
 
 def _end_year(end_check: checks.Check) -> Finding:
     n = end_check.numbers
     end = int(n["inferred_end"])
-    in_billions = [billions(n[key], "") for key in ("fiscal", "social", "sum")]
-    return Finding(
-        f"The “20 years” most likely end in {end}.",
-        f"Xinhua gave it in July {end + 1}, too early to count all of {end + 1}, and its fiscal "
-        f"plus social aid, {yi(n['fiscal'])} + {yi(n['social'])} = {derived(yi(n['sum']))} "
-        f"({in_billions[0]} + {in_billions[1]} = {in_billions[2]} billion yuan), falls inside "
-        f"the “{n['briefing_lower'] / YI:.0f}多亿元” (over {billions(n['briefing_lower'])}) a "
-        f"December {end + 1} briefing gives for {period(PROGRAMME_START, end)}. The article’s "
-        "wording cannot settle it.",
-        "2.2",
+    return _finding(
+        "end_year",
+        end=end,
+        published=end + 1,
+        fiscal=yi(n["fiscal"]),
+        social=yi(n["social"]),
+        sum=derived(yi(n["sum"])),
+        fiscal_bn=billions(n["fiscal"], ""),
+        social_bn=billions(n["social"], ""),
+        sum_bn=billions(n["sum"], ""),
+        briefing=f"{n['briefing_lower'] / YI:.0f}多亿元",
+        briefing_bn=billions(n["briefing_lower"]),
+        years=period(PROGRAMME_START, end),
     )
 
 
 def _aid_pace(pace: Pace) -> Finding:
     first, last = checks.PLAN_12[0], pace.earlier_last
-    return Finding(
-        f"If so, fiscal aid a year averaged {fmt_one_decimal(pace.step)} times as much in "
-        f"{period(first, last)} as in {period(*checks.BEFORE_PLAN_12)}:",
-        f"{derived(yi_first(pace.yearly_plan_before_end))} against "
-        f"{derived(yi_first(pace.yearly_upto_2010))}. {pace.end} then brought "
-        f"{derived(yi_first(pace.added))}, {derived(fmt_percent(pace.rise_over_recent))} above "
-        f"the {period(first, last)} average. The split at {first} rests on the briefing’s "
-        f"{yi_first(pace.plan)} for {period(*checks.PLAN_12)}, not on the article.",
-        "2.3",
+    return _finding(
+        "aid_pace",
+        step=fmt_one_decimal(pace.step),
+        recent=period(first, last),
+        before=period(*checks.BEFORE_PLAN_12),
+        recent_yearly=derived(yi_first(pace.yearly_plan_before_end)),
+        before_yearly=derived(yi_first(pace.yearly_upto_2010)),
+        end=pace.end,
+        added=derived(yi_first(pace.added)),
+        rise=derived(fmt_percent(pace.rise_over_recent)),
+        first=first,
+        plan=yi_first(pace.plan),
+        plan_years=period(*checks.PLAN_12),
     )
 
 
@@ -174,19 +198,18 @@ def _in_wan(value: float, unit: str) -> str:
 def _labour_export(table: pd.DataFrame, labour: checks.Check) -> Finding:
     export = indicator_row(table, "labour_export_1996_2014")
     d = labour.numbers
-    early, plan = (f"{fmt_one_decimal(d[key] / WAN)}万人次" for key in ("early", "plan"))
-    total = wan_first(export["value"], "人次", "person-times")
-    least, before, after = (
-        derived(_in_wan(d[key], "人次"))
-        for key in ("gap_yearly_min", "before_yearly", "after_yearly")
-    )
-    return Finding(
-        "The article’s labour-export total is hard to reconcile with the releases around it.",
-        f"Less People’s Daily’s {early} for {period(*checks.FIRST_REVIEW)} and the briefing’s "
-        f"{plan} for {period(*checks.PLAN_12)}, its {total} for {_period(export)} leaves at least "
-        f"{least} a year for {period(int(d['gap_start']), int(d['gap_end']))}, against {before} "
-        f"before and {after} after, unless the terms differ or those years were exceptional.",
-        "2.4",
+    return _finding(
+        "labour_export",
+        early=f"{fmt_one_decimal(d['early'] / WAN)}万人次",
+        early_years=period(*checks.FIRST_REVIEW),
+        plan=f"{fmt_one_decimal(d['plan'] / WAN)}万人次",
+        plan_years=period(*checks.PLAN_12),
+        total=wan_first(export["value"], "人次", "person-times"),
+        years=_period(export),
+        least=derived(_in_wan(d["gap_yearly_min"], "人次")),
+        gap_years=period(int(d["gap_start"]), int(d["gap_end"])),
+        before=derived(_in_wan(d["before_yearly"], "人次")),
+        after=derived(_in_wan(d["after_yearly"], "人次")),
     )
 
 
@@ -195,20 +218,20 @@ def _labour_income(table: pd.DataFrame) -> Finding:
     income = indicator_row(table, "labour_income_1996_2014")
     gx_workers = indicator_row(table, "guangxi_labour_export_2015")
     gx_income = indicator_row(table, "guangxi_labour_income_2015")
-    share = gx_income["value"] / income["value"]
-    years = int(income["period_end"]) - int(income["period_start"]) + 1
     per_head = fmt_approx(gx_income["value"] / gx_workers["value"]).lstrip("≈")
-    per_trip = fmt_approx(income["value"] / export["value"])  # ≈8,100: rounded
-    return Finding(
-        f"One province’s labour income in one year equals "
-        f"{derived(fmt_percent(share))} of the programme’s {years} years.",
-        f"The article reports {yi_first(gx_income['value'])} earned in "
-        f"{int(gx_income['period_start'])} by {gx_workers['figure']} "
-        f"({fmt_number(gx_workers['value'])}) Guangxi workers, {derived(per_head + ' yuan')} a "
-        f"head; {_period(income)} brought {yi_first(income['value'])} for {export['figure']}, "
-        f"{derived(per_trip + ' yuan')} per person-time. Either earnings rose steeply or the "
-        "figures count different things: the article does not say.",
-        "3.1",
+    return _finding(
+        "labour_income",
+        share=derived(fmt_percent(gx_income["value"] / income["value"])),
+        years=int(income["period_end"]) - int(income["period_start"]) + 1,
+        income=yi_first(gx_income["value"]),
+        year=int(gx_income["period_start"]),
+        workers=gx_workers["figure"],
+        workers_count=fmt_number(gx_workers["value"]),
+        per_head=derived(per_head + " yuan"),
+        period=_period(income),
+        programme_income=yi_first(income["value"]),
+        export=export["figure"],
+        per_trip=derived(fmt_approx(income["value"] / export["value"]) + " yuan"),  # ≈: rounded
     )
 
 

@@ -1,6 +1,7 @@
 """The title page's and the appendix's parts: figure tables, sources, glossary, colophon."""
 
 import re
+import tomllib
 from pathlib import Path
 
 import pandas as pd
@@ -8,6 +9,7 @@ from markupsafe import Markup
 
 from eastwest.analysis.tables import figure_row_id, html_table
 from eastwest.formats import WAN, WAN_YI, YI, fmt_scaled, format_number, long_date, period
+from eastwest.publish import template
 
 # ---------------------------------------------------------------------------------------------
 # Title page and appendix
@@ -188,26 +190,10 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, list
 # Key findings, glossary, colophon
 
 
-GLOSSARY = (
-    ("亿 (yì)", "a hundred million, 10⁸. 118.2亿元 is 11.82 billion yuan."),
-    ("万 (wàn)", "ten thousand, 10⁴. 664.3万人次 is 6.643 million person-times."),
-    ("万亿 (wàn yì)", "a trillion, 10¹²: ten thousand times a hundred million. 1.2万亿元 is "
-     "1.2 trillion yuan."),
-    ("元 (yuán)", "the yuan (renminbi). All amounts are nominal: yuan of the year they were "
-     "spent, not adjusted for prices."),
-    ("人次 (rén cì)", "person-times: a person counted once for each trip, visit or course, "
-     "so not a count of people."),
-    ("多, 余 (duō, yú)", "“more than”, after a round number: 3000多人 is at least 3,000 "
-     "people and, read in the usual way, fewer than 4,000. Shown as 3,000+."),
-    ("东西扶贫协作", "East–West poverty-alleviation cooperation: the programme, begun in "
-     "1996, that pairs richer eastern provinces and cities with poor western ones."),
-    ("对口帮扶, 结对", "paired assistance, pairing: an eastern partner assigned to aid a "
-     "western one."),
-    ("闽宁, 沪滇, 粤桂 or 两广, 浙川, 甬黔", "the five pairings the article names as models "
-     "(模式): Fujian (闽)–Ningxia (宁), Shanghai (沪)–Yunnan (滇), Guangdong (粤)–Guangxi (桂), "
-     "Zhejiang (浙)–Sichuan (川), Ningbo (甬)–Guizhou (黔)."),
-    ("十二五", "the 12th Five-Year Plan, 2011–2015."),
-)  # fmt: skip
+def glossary() -> list[tuple[str, str]]:
+    """The glossary's terms and meanings, as text in templates/glossary.toml."""
+    entries = tomllib.loads(template("glossary.toml"))["term"]
+    return [(entry["term"], entry["meaning"]) for entry in entries]
 
 
 def read_citation(path: Path) -> dict[str, str]:

@@ -24,8 +24,8 @@ from eastwest.fonts import cjk_serif_font_path
 from eastwest.publish import TEMPLATES, template
 from eastwest.publish.appendix import (
     APPENDIX_HEADS,
-    GLOSSARY,
     first_published,
+    glossary,
     indicator_table,
     long_date,
     read_citation,
@@ -149,7 +149,7 @@ def assemble(
             indicator_table=Markup(link_references(indicators, entries)),
             totals_table=totals,
             references=references,
-            glossary=GLOSSARY,
+            glossary=glossary(),
             citation=citation,
             released=long_date(citation["date-released"]),
         )
