@@ -98,3 +98,11 @@ def test_citations_terms_and_names_drop_what_a_label_does_not_need():
     assert external.series_name_en("Fiscal aid 1996–2014") == "Fiscal aid"
     assert external.series_name_en("Fiscal aid over 20 years") == "Fiscal aid"
     assert external.PROGRAMME_START == 1996
+
+
+def test_a_publisher_s_name_is_read_one_way_and_written_three():
+    """One reading of 'People's Daily (人民日报)', and the three forms the report prints."""
+    assert external.publisher_names("People's Daily (人民日报)") == ("People’s Daily", "人民日报")
+    assert external.publisher_label("Xinhua (新华社)") == "Xinhua 新华社"
+    assert external.publisher_owner("Guangming Daily (光明日报)") == "Guangming Daily’s (光明日报)"
+    assert external.publisher_names("various") == ("various", "")

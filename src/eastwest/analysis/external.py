@@ -53,10 +53,27 @@ def official(
     return rows.iloc[0]
 
 
+def publisher_names(publisher: str) -> tuple[str, str]:
+    """``People's Daily (人民日报)`` → (``People’s Daily``, ``人民日报``): the one reading of a
+    publisher's name, with the typographic apostrophe the report's text uses."""
+    match = re.fullmatch(r"(.+?)(?: \((.+)\))?", publisher.strip())
+    return match.group(1).replace("'", "’"), match.group(2) or ""
+
+
 def short_publisher(publisher: str) -> str:
-    """``People's Daily (人民日报)`` → ``People’s Daily``: labels name the paper in English,
-    with the typographic apostrophe the report's text uses."""
-    return publisher.split(" (")[0].replace("'", "’")
+    """``People’s Daily``: labels name the paper in English."""
+    return publisher_names(publisher)[0]
+
+
+def publisher_label(publisher: str) -> str:
+    """``Xinhua 新华社``: a chart's source line names the paper in both languages."""
+    return " ".join(name for name in publisher_names(publisher) if name)
+
+
+def publisher_owner(publisher: str) -> str:
+    """``Guangming Daily’s (光明日报)``: whose report it is."""
+    english, chinese = publisher_names(publisher)
+    return f"{english}’s ({chinese})" if chinese else f"{english}’s"
 
 
 def citation(row: pd.Series) -> str:

@@ -29,6 +29,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
 from eastwest import paths
+from eastwest.analysis.external import load_sources, publisher_label
 from eastwest.analysis.tables import output_metadata
 from eastwest.atomic import write_bytes
 from eastwest.fonts import CJK_FAMILY, cjk_font_path, environment_font_files
@@ -118,7 +119,7 @@ def use_style() -> None:
 
 @cache
 def _sources() -> pd.DataFrame:
-    return pd.read_csv(SOURCES, dtype=str, keep_default_na=False).set_index("source")
+    return load_sources(SOURCES)
 
 
 def source_line(parts: Iterable[int]) -> str:
@@ -126,7 +127,7 @@ def source_line(parts: Iterable[int]) -> str:
     items = []
     for part in sorted({int(p) for p in parts}):
         row = _sources().loc[f"part{part}"]
-        publisher = re.sub(r"\s*\((.+)\)$", r" \1", row["publisher"])
+        publisher = publisher_label(row["publisher"])
         # A part found nowhere else is known by its figures: its total is that publisher's.
         known = "" if row["url"] else "total as "
         items.append(f"part {part} ({known}{publisher}, {row['published']})")

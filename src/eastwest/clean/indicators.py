@@ -9,7 +9,6 @@ from eastwest.clean.fields import COUNT_UNITS, INDICATOR_COLUMNS
 from eastwest.errors import InputError
 
 # The parser's qualifiers as the table writes them; its ranges become range_low and range_high.
-QUALIFIERS = {"exact": "exact", "at_least": "at_least", "approx": "approx"}
 
 
 def _unit(indicator: str, parsed_unit: str, declared: str, figure: str) -> str:
@@ -45,7 +44,7 @@ def build(article: Article, codebook: pd.DataFrame) -> pd.DataFrame:
             rows.append(base | {"value": quantity.low, "qualifier": "range_low"})
             rows.append(base | {"value": quantity.high, "qualifier": "range_high"})
         else:
-            rows.append(base | {"value": quantity.low, "qualifier": QUALIFIERS[quantity.qualifier]})
+            rows.append(base | {"value": quantity.low, "qualifier": quantity.qualifier})
     frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     for column in ("part", "period_start", "period_end"):
         frame[column] = pd.to_numeric(frame[column]).astype("Int64")

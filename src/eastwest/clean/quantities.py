@@ -37,6 +37,8 @@ from functools import lru_cache
 
 import cn2an
 
+from eastwest.clean import fields
+
 __all__ = [
     "QUALIFIERS",
     "UNITS",
@@ -47,7 +49,9 @@ __all__ = [
     "parse_quantity",
 ]
 
-QUALIFIERS = ("exact", "at_least", "approx", "range")
+# The field dictionary's qualifiers, with a range still one value: the indicator table stores
+# it as its two ends (range_low, range_high).
+QUALIFIERS = (*(q for q in fields.QUALIFIERS if not q.startswith("range_")), "range")
 
 # Measure word as written -> normalised unit.
 UNITS: dict[str, str] = {

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
+from eastwest.analysis.external import publisher_owner
 from eastwest.analysis.tables import figure_row_id, html_table
 from eastwest.formats import WAN, WAN_YI, YI, fmt_scaled, format_number, long_date, period
 from eastwest.publish import template
@@ -49,12 +50,11 @@ def first_published(sources: pd.DataFrame) -> list[str]:
     """Where each part of the article comes from, from sources.csv: 'part 2, Guangming Daily’s
     (光明日报) report of 28 November 2015'; a part found nowhere else is known by its figures
     only: 'part 1, a 2016 report whose “20 years” total is Xinhua’s (新华社) of 21 July 2016'."""
-    parts = sources.set_index("source")
     out = []
     for part in ("part1", "part2"):
-        row = parts.loc[part]
+        row = sources.loc[part]
         number = part.removeprefix("part")
-        publisher = re.sub(r"^(.+?) (\(.+\))$", r"\1’s \2", row["publisher"])
+        publisher = publisher_owner(row["publisher"])
         if row["url"]:
             out.append(f"part {number}, {publisher} report of {long_date(row['published'])}")
         else:
@@ -63,14 +63,6 @@ def first_published(sources: pd.DataFrame) -> list[str]:
                 f"{publisher} of {long_date(row['published'])}"
             )
     return out
-
-
-QUALIFIERS = {
-    "exact": "",
-    "at_least": "at least",
-    "range_low": "range, low end",
-    "range_high": "range, high end",
-}
 
 
 def indicator_table(indicators: pd.DataFrame) -> str:
@@ -161,7 +153,7 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, list
     A figure Xinhua published on the day of part 1 is a "20 years" total whose end year the
     report infers: its period says so.
     """
-    inferred_from = sources.set_index("source").loc["part1", "published"]
+    inferred_from = sources.loc["part1", "published"]
     columns = ["publisher", "published", "reporter", "url"]
     keys = list(totals[columns].itertuples(index=False, name=None))
     publications = list(dict.fromkeys(keys))

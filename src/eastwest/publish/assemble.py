@@ -20,6 +20,7 @@ import nbformat
 from markupsafe import Markup
 
 from eastwest import paths
+from eastwest.analysis.external import load_sources
 from eastwest.fonts import cjk_serif_font_path
 from eastwest.publish import TEMPLATES, template
 from eastwest.publish.appendix import (
@@ -116,7 +117,7 @@ def assemble(
     document = Document(inputs, graphics)
     for path in notebooks:
         document.notebook(nbformat.read(path, as_version=4), path.stem)
-    sources = read_text_csv(inputs.sources)
+    sources = load_sources(inputs.sources)
     heads = _appendix_heads(document)
     indicator_rows = read_text_csv(inputs.indicators)
     indicators, totals, references = _appendix_tables(document, inputs, indicator_rows, sources)
@@ -138,7 +139,7 @@ def assemble(
             style=Markup(template("report.css")),
             print_style=Markup(template("print.css").replace("{{short_title}}", SHORT_TITLE)),
             first_published=first_published(sources),
-            article=sources.set_index("source").loc["article"].to_dict(),
+            article=sources.loc["article"].to_dict(),
             sha256=read_sha256(inputs.article_sha256),
             summary=Markup(link_figures("".join(document.summary), indicator_rows)),
             contents=document.contents,
