@@ -6,6 +6,7 @@ changes or completes one of the article's figures.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -25,6 +26,7 @@ from eastwest.analysis.verdicts import (
     rounding_half_unit,
     verdict_over_corners,
 )
+from eastwest.clean.indicators import indicator_row
 from eastwest.formats import WAN_YI, YI, long_date
 from eastwest.formats import fmt_one_decimal as fmt
 from eastwest.formats import fmt_times as times
@@ -300,6 +302,89 @@ def labour_export_2008_2010(inp: Inputs) -> Check:
     )  # fmt: skip
 
 
+# ---------------------------------------------------------------------------------------------
+# The pace of fiscal aid: one home for the split that check (f) tests and the report draws
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Fiscal aid a year in the sub-periods the sources allow (yuan, nominal)."""
+
+    earlier: float  # the article's total for part 2's stated period (1996–2014)
+    earlier_last: int  # the last year of that period, from the data
+    later: float  # the article's "20 years" total (part 1)
+    plan: float  # the December 2016 briefing's 2011–2015 total
+    end: int  # the inferred last year of the "20 years"
+
+    def segments(self) -> list[Segment]:
+        """Before the plan period, the plan period up to part 2's last year, and the year the
+        increase between the two totals stands for."""
+        return [
+            Segment(*BEFORE_PLAN_12, self.upto_2010),
+            Segment(PLAN_12[0], self.earlier_last, self.plan_before_end),
+            Segment(self.earlier_last + 1, self.end, self.added),
+        ]
+
+    @property
+    def added(self) -> float:
+        return self.later - self.earlier
+
+    @property
+    def earlier_years(self) -> int:
+        return self.earlier_last - PROGRAMME_START + 1
+
+    @property
+    def mean_1996_2014(self) -> float:
+        return self.earlier / self.earlier_years
+
+    @property
+    def upto_2010(self) -> float:
+        return self.later - self.plan
+
+    @property
+    def yearly_upto_2010(self) -> float:
+        return self.segments()[0].yearly
+
+    @property
+    def plan_before_end(self) -> float:
+        return self.plan - self.added
+
+    @property
+    def yearly_plan_before_end(self) -> float:
+        return self.segments()[1].yearly
+
+    @property
+    def step(self) -> float:
+        return self.yearly_plan_before_end / self.yearly_upto_2010
+
+    @property
+    def last_to_recent(self) -> float:
+        return self.added / self.yearly_plan_before_end
+
+    @property
+    def rise_over_recent(self) -> float:
+        """How much more the last year brought than the years before it, as a share."""
+        return self.last_to_recent - 1
+
+    @property
+    def last_to_mean(self) -> float:
+        return self.added / self.mean_1996_2014
+
+
+def fiscal_pace(table: pd.DataFrame, official_totals: pd.DataFrame, end: int) -> Pace:
+    """The pace of fiscal aid with the "20 years" read as ending in ``end``."""
+    earlier = indicator_row(table, "fiscal_aid_1996_2014")
+    earlier_last = int(earlier["period_end"])
+    if end != earlier_last + 1:
+        raise ValueError(
+            f"the pace reads the increase after {earlier_last} as one year's aid: it needs the "
+            f"'20 years' to end in {earlier_last + 1}, not {end}"
+        )
+    plan = official(official_totals, "fiscal_aid", *PLAN_12)["value"]
+    later = indicator_row(table, "fiscal_aid_20y")["value"]
+    return Pace(float(earlier["value"]), earlier_last, float(later), plan, end)
+
+
 def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
     """(f) The increase between the two totals as 2015's aid, within the 2011–2015 plan."""
     earlier, later = inp.article("fiscal_aid", 2), inp.article("fiscal_aid", 1)
@@ -313,12 +398,7 @@ def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
     values = {"earlier": earlier["value"], "later": later["value"], "plan": plan["value"]}
 
     def build(v):
-        added = v["later"] - v["earlier"]
-        return [
-            Segment(PROGRAMME_START, PLAN_12[0] - 1, v["later"] - v["plan"]),
-            Segment(PLAN_12[0], last, v["plan"] - added),
-            Segment(last + 1, twenty_years_end, added),
-        ]
+        return Pace(v["earlier"], last, v["later"], v["plan"], twenty_years_end).segments()
 
     before, middle, final = build(values)
     statement = (

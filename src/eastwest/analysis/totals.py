@@ -224,7 +224,7 @@ def fiscal_pace_chart(pace) -> Chart:
     """Fiscal aid a year in each sub-period the sources allow, bars spanning the years they
     average.
 
-    ``pace`` is :func:`eastwest.analysis.findings.fiscal_pace`: the article's two totals, the
+    ``pace`` is :func:`eastwest.analysis.checks.fiscal_pace`: the article's two totals, the
     briefing's 2011–2015 figure and the inferred end of the "20 years". The later ends that the
     evidence rules out (``PERIOD_ENDS``) are not drawn: they stay in the comparison table.
     """
