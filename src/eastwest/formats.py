@@ -73,6 +73,11 @@ def count_word(count: int) -> str:
     return _WORDS[count] if 0 <= count < len(_WORDS) else f"{count:,}"
 
 
+def fmt_rough(value: float) -> str:
+    """A ratio of rounded figures, to two significant digits: 101.5 → '≈100'."""
+    return fmt_approx(value, significant=2)
+
+
 def fmt_percent(share: float, approx: bool = False) -> str:
     return f"{'≈' if approx else ''}{share * 100:.0f}%"
 

@@ -43,7 +43,8 @@ def test_the_bottom_line_is_one_sentence_with_the_step(front):
     text = _plain(bottom)
     assert text.count(". ") == 0 and text.endswith(".")
     assert "averaged 2.4 times as much a year in 2011–2014 as in 1996–2010" in text
-    assert "labour export" in text
+    assert "labour-export totals of different releases" in text
+    assert "no growth should be read across them" in text  # what a reader can act on
 
 
 def test_four_findings_ordered_by_what_depends_on_what(front):
@@ -58,10 +59,11 @@ def test_each_finding_is_short_and_carries_its_numbers(front):
     _, items = front
     expected = [
         ("132.7亿元 + 27.6亿元 = 160.3亿元", "13.27 + 2.76 = 16.03 billion yuan", "160多亿元",
-         "over 16 billion yuan", "July 2016", "cannot settle it"),
+         "over 16 billion", "July 2016", "0.3亿元 (0.03 billion yuan)", "half of 2016"),
         ("4.8亿元 (0.48 billion yuan)", "11.6亿元 (1.16 billion yuan)", "2.4 times",
          "14.5亿元 (1.45 billion yuan)", "26% above", "60.7亿元 (6.07 billion yuan)"),
-        ("199.8万人次", "240.3万人次", "664.3万人次 (6.643 million person-times)",
+        ("cannot all count the same thing", "199.8万人次", "240.3万人次",
+         "664.3万人次 (6.643 million person-times)",
          "74.7万人次 (747,000)", "16.7万人次 (167,000)", "48.1万人次 (481,000)", "2008–2010"),
         ("29%", "19 years", "538.3亿元 (53.83 billion yuan)", "8,100 yuan",
          "157.5亿元 (15.75 billion yuan)", "35万人 (350,000)", "45,000 yuan a head", "≈8,100 yuan"),
@@ -70,7 +72,7 @@ def test_each_finding_is_short_and_carries_its_numbers(front):
         text = _plain(item.markdown())
         for number in numbers:
             assert number in text, (item.headline, number)
-        assert len(text.split()) <= 62, (item.headline, len(text.split()))
+        assert len(text.split()) <= 65, (item.headline, len(text.split()))
 
 
 def test_derived_numbers_are_marked_and_figures_are_not(front):

@@ -172,7 +172,7 @@ def test_lead_chart_plots_the_pace_by_sub_period(compared, table):
     yearly = chart.data.set_index("period")["yearly_yuan"] / 1e8
     assert yearly.round(4).to_dict() == {"1996–2010": 4.8, "2011–2014": 11.55, "2015": 14.5}
     title = chart.fig.get_suptitle()
-    assert title == "Fiscal aid a year: 2.4 times as much in 2011–2014 as in 1996–2010"
+    assert title == "Fiscal aid a year, nominal: 2.4 times as much in 2011–2014 as in 1996–2010"
     assert chart.fig.axes[0].get_title(loc="left").endswith("if the “20 years” end in 2015")
     notes = " ".join(t.get_text() for t in chart.fig.texts)
     assert "not adjusted for prices" in notes

@@ -327,7 +327,8 @@ def test_every_figure_and_table_is_cited_in_order(doc):
     for label in ("Figure", "Table"):
         numbers = sorted({int(m[1]) for m in map(re.compile(rf"{label} (\d+)\.").fullmatch,
                                                  labels) if m})  # fmt: skip
-        assert numbers == list(range(1, len(numbers) + 1)) and numbers
+        # Every chapter has figures; its tables may all be in the reviewers' record.
+        assert numbers == list(range(1, len(numbers) + 1)) and (numbers or label == "Table")
         firsts = []
         for n in numbers:
             cited = re.search(rf"\b{label} {n}\b", text)

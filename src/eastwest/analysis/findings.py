@@ -96,7 +96,8 @@ def _end_year(end_check: checks.Check) -> Finding:
         social_bn=billions(n["social"], ""),
         sum_bn=billions(n["sum"], ""),
         briefing=f"{n['briefing_lower'] / YI:.0f}多亿元",
-        briefing_bn=billions(n["briefing_lower"]),
+        briefing_bn=billions(n["briefing_lower"], " billion"),
+        room=derived(yi_first(n["after_2015_max"])),
         years=period(PROGRAMME_START, end),
     )
 

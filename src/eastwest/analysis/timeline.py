@@ -16,6 +16,9 @@ from eastwest.analysis.style import ACTOR_COLOURS, GUIDE, INK, OKABE_ITO, Chart,
 from eastwest.formats import WAN, WAN_YI, YI, fmt_scaled
 
 TIMELINE_SERIES = ("fiscal_aid", "enterprise_investment", "labour_export")
+# The chart draws the two series whose releases disagree; fiscal aid has Figure 1 of its own,
+# and its 2008 figure counts free donations (无偿捐资), which may not be fiscal aid.
+CHART_SERIES = ("enterprise_investment", "labour_export")
 TIMELINE_COLUMNS = [
     "series", "from_article", "shape", "period_start", "period_end", "x", "value", "unit",
     "term_zh", "citation", "indicator",
@@ -171,12 +174,19 @@ def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float):
                     va="center" if outward else "bottom", fontsize=7.5, color=INK)  # fmt: skip
 
 
-def timeline_chart(points: pd.DataFrame, indicators: pd.DataFrame, twenty_years_end: int) -> Chart:
-    """Cumulative totals since 1996 for each series: the article's filled, others hollow."""
+def timeline_chart(
+    points: pd.DataFrame,
+    indicators: pd.DataFrame,
+    twenty_years_end: int,
+    series: tuple[str, ...] = CHART_SERIES,
+) -> Chart:
+    """Cumulative totals since 1996 for each of ``series``: the article's filled, others
+    hollow."""
+    points = points[points["series"].isin(series)]
     series = list(dict.fromkeys(points["series"]))
     last = int(points["x"].max())
     with style():
-        fig = Figure(figsize=(7.0, 1.5 * len(series) + 0.9))
+        fig = Figure(figsize=(7.0, 1.9 * len(series) + 0.9))
         axes = fig.subplots(len(series), 1, sharex=True)
         fig.suptitle("Cumulative totals by release: labour export and enterprise investment "
                      "rise unevenly", x=0.0, ha="left", color=INK)  # fmt: skip
@@ -184,8 +194,10 @@ def timeline_chart(points: pd.DataFrame, indicators: pd.DataFrame, twenty_years_
             subset = points[points["series"] == name]
             scale, unit = series_unit(name, subset["unit"].iloc[0])
             _draw_series(ax, subset, TIMELINE_COLOURS[name], scale)
-            ax.set_title(_panel_title(subset, indicators, name))
-            ax.set_ylabel(unit)
+            # The axis says the unit in Chinese; the title says it in English, with room to.
+            chinese, english = unit.split(" / ")
+            ax.set_title(f"{_panel_title(subset, indicators, name)}, in {english}")
+            ax.set_ylabel(chinese)
             ax.set_ylim(0, subset["value"].max() / scale * 1.25)
             ax.yaxis.set_major_formatter(
                 FuncFormatter(lambda v, _pos: f"{v:,.1f}".rstrip("0").rstrip("."))

@@ -240,7 +240,7 @@ def fiscal_pace_chart(pace) -> Chart:
     with style():
         fig = Figure(figsize=(PRINT_WIDTH, 3.3))
         ax = fig.subplots()
-        fig.suptitle(f"Fiscal aid a year: {fmt_one_decimal(pace.step)} times as much in "
+        fig.suptitle(f"Fiscal aid a year, nominal: {fmt_one_decimal(pace.step)} times as much in "
                      f"{segments[1][3]} as in {segments[0][3]}", x=0.0, ha="left",
                      color=INK)  # fmt: skip
         ax.set_title(f"财政援助资金 a year in 亿元 (100 million yuan), nominal, if the “20 years” "

@@ -96,7 +96,13 @@ def _no_break(m: re.Match) -> str:
     return NO_BREAK.format(m.group(0))
 
 
+# A sum stays on its line: 132.7 + 27.6 = 160.3亿元, 1.5 − 1.2 = 0.3万亿元.
+_OPERATOR = re.compile(r"(?<=[\d元次]) ([−+=×]) (?=[\d(])")
+
+
 def _kept(text: str) -> str:
+    text = _OPERATOR.sub("\u00a0\\1\u00a0", text)
+
     def one(m: re.Match) -> str:
         run = m.group("zh")
         if run is None:
