@@ -72,9 +72,11 @@ def _finding(name: str, **numbers: object) -> Finding:
     )
 
 
-def bottom_line(pace: Pace) -> str:
+def bottom_line(pace: Pace, labour: checks.Check) -> str:
     """The report in one sentence."""
+    gap = labour.numbers
     return _texts()["bottom_line"].format(
+        gap_years=period(int(gap["gap_start"]), int(gap["gap_end"])),
         end=pace.end,
         step=derived(fmt_one_decimal(pace.step) + " times"),
         recent=period(checks.PLAN_12[0], pace.earlier_last),
@@ -177,7 +179,7 @@ def key_findings(
     by_key = {check.key: check for check in results}
     end = int(by_key["e"].numbers["inferred_end"])
     pace = fiscal_pace(table, official_totals, end)
-    return bottom_line(pace), [
+    return bottom_line(pace, by_key["d"]), [
         _end_year(by_key["e"]),
         _aid_pace(pace),
         _labour_export(table, by_key["d"]),

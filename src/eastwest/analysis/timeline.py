@@ -216,7 +216,9 @@ def timeline_chart(
                        handlelength=1.2)  # fmt: skip
         publications = sorted(set(points.loc[~points["from_article"], "citation"]),
                               key=lambda c: c.split(", ")[1])  # fmt: skip
-        add_source(fig, [1, 2], [
+        # The article's parts whose totals are drawn (part 2 alone, for these two series).
+        drawn = indicators[indicators["indicator"].isin(points["indicator"])]
+        add_source(fig, drawn["part"].astype(int), [
             "Hollow points and spans: other publications, each labelled with its own term: "
             + "; ".join(publications) + ". Each point is a total since 1996 at its last year."
         ])  # fmt: skip
