@@ -2,12 +2,12 @@
 
 The sentences are text, in findings.toml beside this file; every number in them is computed here
 from the article's figures and, where a finding says so, from the figures published elsewhere,
-so the front page cannot drift from the evidence behind it. The
-findings are ordered by what depends on what: the end of the "20 years" first, then the pace of
-fiscal aid that rests on it; the independent cross-checks and labour income rest on neither.
-Money is written in 亿元 with billions of yuan beside it, enterprise investment in 万亿元 with
-trillions, person-times in 万人次 with millions. A derived number (a sum, ratio or pace) is
-marked with ``derived`` so that the report links it to the notebook cell that states it.
+so the front page cannot drift from the evidence behind it. The findings are ordered by what
+depends on what: the end of the "20 years" first, then the pace of fiscal aid that rests on it
+(computed once, in ``checks.Pace``); labour export and labour income rest on neither. Money is
+written in 亿元 with billions of yuan beside it, enterprise investment in 万亿元 with trillions,
+person-times in 万人次 with millions. A derived number (a sum, ratio or pace) is marked with
+``derived`` so that the report links it to the notebook cell that states it.
 """
 
 import tomllib
@@ -18,8 +18,6 @@ from pathlib import Path
 import pandas as pd
 
 from eastwest.analysis import checks
-
-# The pace of fiscal aid is computed once, where check (f) tests it.
 from eastwest.analysis.checks import Pace, fiscal_pace
 from eastwest.analysis.external import PROGRAMME_START
 from eastwest.analysis.tables import derived
