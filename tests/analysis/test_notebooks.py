@@ -110,7 +110,21 @@ def test_the_front_page_s_text_types_no_numbers():
     assert typed == [], typed
 
 
-def test_the_front_page_s_text_is_an_input_of_its_notebook():
+def test_the_checks_text_types_no_numbers():
+    """What each check says lives in checks.toml: words and placeholders. Only the verdict rules,
+    for reviewers, give an example (118.2亿 is 118.15–118.25亿)."""
+    texts = tomllib.loads((ROOT / "src/eastwest/analysis/checks.toml").read_text("utf-8"))
+    texts.pop("rules")
+    sentences = [t for t in texts.values() if isinstance(t, str)] + [
+        text for check in texts.values() if isinstance(check, dict) for text in check.values()
+    ]
+    assert len(sentences) > 20
+    typed = [digits for sentence in sentences for digits in _typed_digits(sentence)]
+    assert typed == [], typed
+
+
+def test_the_report_s_text_is_an_input_of_its_notebook():
     """An edited sentence re-runs the notebook that prints it, as an edited module would."""
     code = "from eastwest.analysis import findings"
-    assert ROOT / "src/eastwest/analysis/findings.toml" in cache.package_imports(code)
+    for text in ("findings.toml", "checks.toml"):
+        assert ROOT / "src/eastwest/analysis" / text in cache.package_imports(code)

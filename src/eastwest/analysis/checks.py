@@ -5,8 +5,11 @@ the rules in ``verdicts`` compute. The official figures are the yardstick only: 
 changes or completes one of the article's figures.
 """
 
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -27,7 +30,7 @@ from eastwest.analysis.verdicts import (
     verdict_over_corners,
 )
 from eastwest.clean.indicators import indicator_row
-from eastwest.formats import WAN_YI, YI, long_date
+from eastwest.formats import WAN_YI, YI, long_date, month_year, period
 from eastwest.formats import fmt_one_decimal as fmt
 from eastwest.formats import fmt_times as times
 
@@ -45,6 +48,18 @@ def _writer(unit: str, scale: float) -> Callable[[float], str]:
 
 def _said(value: float, unit: str, scale: float, term: str, cite: str) -> str:
     return f"{_writer(unit, scale)(value)} ({term}, {cite})"
+
+
+@cache
+def _texts() -> dict:
+    """What the checks say, as text with placeholders (checks.toml, beside this file)."""
+    return tomllib.loads(Path(__file__).with_suffix(".toml").read_text(encoding="utf-8"))
+
+
+def _words(key: str, **numbers: object) -> tuple[str, str, str]:
+    """Check ``key``'s title, statement and caveat, their placeholders filled."""
+    text = _texts()[key]
+    return tuple(text[part].format(**numbers) for part in ("title", "statement", "caveat"))
 
 
 def _spreads(values: dict[str, float]) -> dict[str, float]:
@@ -79,30 +94,35 @@ def period_end_evidence(inp: Inputs) -> Check:
     invest_briefing = official(inp.official, "enterprise_investment", PROGRAMME_START, end,
                                published=total["published"])  # fmt: skip
     wan_yi = _writer("万亿元", WAN_YI)
-    statement = (
-        f"Xinhua published its “20 years” total of {amount(fiscal['value'])} of fiscal aid "
-        f"({fiscal['term_zh']}) on {long_date(xinhua)}, so it cannot count all of {end + 1}. "
-        "Beside it "
-        f"Xinhua gave {_said(social['value'], unit, scale, social['term_zh'], citation(social))}"
-        f": {fmt(fiscal['value'] / scale)} + {fmt(social['value'] / scale)} = "
-        f"{amount(summed)}. The December {end + 1} briefing ({citation(total)}) puts aid "
-        f"({total['term_zh']}) for {total['period_start']}–{end} at “{lower / scale:.0f}多亿”, "
-        f"at least {lower / scale:.0f} and less than {upper / scale:.0f}{unit}: the sum falls in "
-        f"that range, and leaves at most {fmt(summed / scale)} − {lower / scale:.0f} = "
-        f"{amount(after_2015)} for the first half of {end + 1}, against {amount(plan_yearly)} "
-        f"of fiscal aid a year in {PLAN_12[0]}–{PLAN_12[1]}. The range also lets Xinhua’s "
-        f"total fall short of the briefing’s by up to {amount(upper - summed)}, so it does not "
-        f"rule out a cut-off within {end}; the report reads the “20 years” as whole years, "
-        f"{total['period_start']}–{end}, as annual statistics are kept. Xinhua’s "
-        f"{wan_yi(invest['value'])} of enterprise investment ({invest['term_zh']}) over the "
-        f"“20 years” is also the briefing’s figure ({invest_briefing['term_zh']}) for "
-        f"{invest_briefing['period_start']}–{end}."
+    title, statement, caveat = _words(
+        "e",
+        fiscal=amount(fiscal["value"]),
+        fiscal_term=fiscal["term_zh"],
+        published=long_date(xinhua),
+        next_year=end + 1,
+        social=_said(social["value"], unit, scale, social["term_zh"], citation(social)),
+        fiscal_n=fmt(fiscal["value"] / scale),
+        social_n=fmt(social["value"] / scale),
+        sum=amount(summed),
+        briefing=citation(total),
+        total_term=total["term_zh"],
+        years=f"{total['period_start']}–{end}",
+        lower=f"{lower / scale:.0f}",
+        upper=f"{upper / scale:.0f}",
+        unit=unit,
+        sum_n=fmt(summed / scale),
+        room=amount(after_2015),
+        plan_yearly=amount(plan_yearly),
+        plan_years=f"{PLAN_12[0]}–{PLAN_12[1]}",
+        slack=amount(upper - summed),
+        end=end,
+        invest=wan_yi(invest["value"]),
+        invest_term=invest["term_zh"],
+        invest_briefing_term=invest_briefing["term_zh"],
+        invest_years=f"{invest_briefing['period_start']}–{end}",
     )
     return Check(
-        "e", "Where the “20 years” end", verdict_over_corners(flagged), statement,
-        "an inference: the article never states the end year, and the sum assumes the "
-        "briefing’s aid is fiscal plus social aid as Xinhua counts them. Both figures set Xinhua "
-        "against the same briefing: two quantities from one pair of sources.",
+        "e", title, verdict_over_corners(flagged), statement, caveat,
         {"fiscal": values["fiscal"], "social": values["social"], "sum": summed,
          "briefing_lower": lower, "briefing_upper": upper, "after_2015_max": after_2015,
          "plan_yearly": plan_yearly, "inferred_end": end,
@@ -115,13 +135,18 @@ def _against_neighbours(
 ) -> str:
     """Where a sub-period's yearly amount stands against its neighbours', in words."""
     low, high = sorted((before.yearly, after.yearly))
+    text = _texts()
     where = (
-        "between" if low <= gap.yearly <= high else "above both" if gap.yearly > high
-        else "below both"
+        text["between"] if low <= gap.yearly <= high
+        else text["above"] if gap.yearly > high else text["below"]
     )  # fmt: skip
-    return (
-        f"{where} the {before.start}–{before.end} average of {fmt(before.yearly / scale)}{unit} "
-        f"and the {after.start}–{after.end} average of {fmt(after.yearly / scale)}{unit}"
+    return text["neighbours"].format(
+        where=where,
+        before_years=f"{before.start}–{before.end}",
+        before=fmt(before.yearly / scale),
+        after_years=f"{after.start}–{after.end}",
+        after=fmt(after.yearly / scale),
+        unit=unit,
     )
 
 
@@ -132,10 +157,9 @@ def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
     amount = _writer(unit, scale)
     plan = official(inp.official, "fiscal_aid", *PLAN_12)
     early = official(inp.official, "fiscal_aid", *FIRST_REVIEW)
-    title = "Fiscal aid 1996–2010 implied by the “20 years” total"
     if twenty_years_end != PLAN_12[1]:
-        return Check("a", title, CANNOT_TELL, f"It needs the “20 years” to end in {PLAN_12[1]}.",
-                     "")  # fmt: skip
+        title = _texts()["a"]["title"].format(before_years=period(*BEFORE_PLAN_12))
+        return Check("a", title, CANNOT_TELL, _texts()["cannot_tell"].format(end=PLAN_12[1]), "")
     values = {"twenty": part1["value"], "plan": plan["value"], "early": early["value"]}
 
     def build(v):
@@ -148,23 +172,30 @@ def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
     before, gap, after = build(values)
     upto_2010 = values["twenty"] - values["plan"]
     term, cite = own_term(part1["name_zh"]), inp.article_citation(1)
-    statement = (
-        f"Read as {PROGRAMME_START}–{twenty_years_end}, the article’s “20 years” total of "
-        f"{_said(values['twenty'], unit, scale, term, cite)} less the "
-        f"{PLAN_12[0]}–{PLAN_12[1]} figure of "
-        f"{_said(values['plan'], unit, scale, plan['term_zh'], citation(plan))} leaves "
-        f"{fmt(values['twenty'] / scale)} − {fmt(values['plan'] / scale)} = "
-        f"{amount(upto_2010)} for {PROGRAMME_START}–{PLAN_12[0] - 1}. Against the "
-        f"{FIRST_REVIEW[0]}–{FIRST_REVIEW[1]} total of "
-        f"{_said(values['early'], unit, scale, early['term_zh'], citation(early))} that leaves "
-        f"{amount(gap.amount)} for {gap.start}–{gap.end}, {fmt(gap.yearly / scale)}"
-        f"{unit} a year: {_against_neighbours(gap, before, after, scale, unit)} a year."
+    title, statement, caveat = _words(
+        "a",
+        years=f"{PROGRAMME_START}–{twenty_years_end}",
+        twenty=_said(values["twenty"], unit, scale, term, cite),
+        plan_years=f"{PLAN_12[0]}–{PLAN_12[1]}",
+        plan=_said(values["plan"], unit, scale, plan["term_zh"], citation(plan)),
+        twenty_n=fmt(values["twenty"] / scale),
+        plan_n=fmt(values["plan"] / scale),
+        upto=amount(upto_2010),
+        before_years=f"{PROGRAMME_START}–{PLAN_12[0] - 1}",
+        early_years=f"{FIRST_REVIEW[0]}–{FIRST_REVIEW[1]}",
+        early=_said(values["early"], unit, scale, early["term_zh"], citation(early)),
+        gap=amount(gap.amount),
+        gap_years=f"{gap.start}–{gap.end}",
+        gap_yearly=fmt(gap.yearly / scale),
+        unit=unit,
+        neighbours=_against_neighbours(gap, before, after, scale, unit),
+        early_end=FIRST_REVIEW[1],
+        early_term=early["term_zh"],
+        term=own_term(part1["name_zh"]),
+        end=twenty_years_end,
     )
     return Check(
-        "a", title, pace_verdict(build, values, _spreads(values)), statement,
-        f"the {FIRST_REVIEW[1]} figure counts {early['term_zh']} (free donations), which need not "
-        f"equal {own_term(part1['name_zh'])} (fiscal aid); the check rests on the "
-        f"{twenty_years_end} end of the “20 years”.",
+        "a", title, pace_verdict(build, values, _spreads(values)), statement, caveat,
         {"upto_2010": upto_2010, "gap": gap.amount, "gap_yearly": gap.yearly,
          "before_yearly": before.yearly, "after_yearly": after.yearly},
     )  # fmt: skip
@@ -197,33 +228,41 @@ def enterprise_investment_split(inp: Inputs) -> Check:
         values["article"], unit, scale, own_term(article["name_zh"]), inp.article_citation(2)
     )
     plan_yearly = values["plan"] / (PLAN_12[1] - PLAN_12[0] + 1)
-    statement = (
-        f"The article’s {said} for {PROGRAMME_START}–{last} and the briefing’s "
-        f"{amount(values['plan'])} "
-        f"for {PLAN_12[0]}–{PLAN_12[1]} and {amount(values['whole'])} for "
-        f"{PROGRAMME_START}–{PLAN_12[1]} ({plan['term_zh']}, {citation(plan)}) leave "
-        f"{fmt(values['whole'] / scale)} − {fmt(values['plan'] / scale)} = "
-        f"{amount(before.amount)} for {before.start}–{before.end}, "
-        f"{fmt(values['plan'] / scale)} − {fmt(final.amount / scale)} = "
-        f"{amount(middle.amount)} for {middle.start}–{middle.end} and "
-        f"{fmt(values['whole'] / scale)} − {fmt(values['article'] / scale)} = "
-        f"{amount(final.amount)} for {final.start} alone. The yearly pace jumps from "
-        f"{amount(before.yearly)} ({before.start}–{before.end}) to {amount(middle.yearly)} "
-        f"({middle.start}–{middle.end}), {times(middle.yearly / before.yearly)}; with every "
-        f"figure anywhere within its rounding (±{fmt(half)}{unit}) the jump stays between "
-        f"{times(min(jumps))} and {times(max(jumps))}. The jump does not hinge on the article: "
-        f"the briefing’s own two figures give {amount(before.yearly)} a year before "
-        f"{PLAN_12[0]} and {amount(plan_yearly)} a year in {PLAN_12[0]}–{PLAN_12[1]}, and "
-        f"the article’s total splits the later period smoothly."
+    title, statement, caveat = _words(
+        "b",
+        article=said,
+        years=f"{PROGRAMME_START}–{last}",
+        plan=amount(values["plan"]),
+        plan_years=f"{PLAN_12[0]}–{PLAN_12[1]}",
+        whole=amount(values["whole"]),
+        whole_years=f"{PROGRAMME_START}–{PLAN_12[1]}",
+        plan_term=plan["term_zh"],
+        plan_cite=citation(plan),
+        whole_n=fmt(values["whole"] / scale),
+        plan_n=fmt(values["plan"] / scale),
+        before=amount(before.amount),
+        before_years=f"{before.start}–{before.end}",
+        final_n=fmt(final.amount / scale),
+        middle=amount(middle.amount),
+        middle_years=f"{middle.start}–{middle.end}",
+        article_n=fmt(values["article"] / scale),
+        final=amount(final.amount),
+        final_year=final.start,
+        before_yearly=amount(before.yearly),
+        middle_yearly=amount(middle.yearly),
+        jump=times(middle.yearly / before.yearly),
+        half=fmt(half),
+        unit=unit,
+        jump_min=times(min(jumps)),
+        jump_max=times(max(jumps)),
+        plan_start=PLAN_12[0],
+        plan_yearly=amount(plan_yearly),
+        xinhua=inp.sources.loc["part1", "published"],
+        early=_said(early["value"], "亿元", YI, early["term_zh"], citation(early)),
+        early_years=f"{early['period_start']}–{early['period_end']}",
     )
     return Check(
-        "b", "Enterprise investment: the pace the releases imply",
-        pace_verdict(build, values, spreads), statement,
-        f"the same {amount(values['whole'])} for {PROGRAMME_START}–{PLAN_12[1]} is in "
-        f"Xinhua’s text of {inp.sources.loc['part1', 'published']} too. People’s Daily’s "
-        f"{_said(early['value'], '亿元', YI, early['term_zh'], citation(early))} for "
-        f"{early['period_start']}–{early['period_end']} also puts the early years low, so the jump "
-        f"may be real growth or a widening of what counts as investment; the sources do not say.",
+        "b", title, pace_verdict(build, values, spreads), statement, caveat,
         {"year_2015": final.amount, "upto_2010": before.amount, "plan_before_2015": middle.amount,
          "before_yearly": before.yearly, "middle_yearly": middle.yearly,
          "plan_yearly": plan_yearly,
@@ -239,16 +278,21 @@ def cadre_exchange_2011_2015(inp: Inputs) -> Check:
     tolerance = max(rounding_half_unit(article["value"]), rounding_half_unit(other["value"]))
     difference = abs(article["value"] - other["value"])
     verdict = CONSISTENT if difference <= tolerance else IN_TENSION
-    statement = (
-        f"The article gives {article['value']:,.0f}人次 ({own_term(article['name_zh'])}, "
-        f"{inp.article_citation(1)}) for {article['period_start']}–{article['period_end']}; "
-        f"the December 2016 briefing gives {other['value']:,.0f}人次 ({other['term_zh']}, "
-        f"{citation(other)}) for the same years: a difference of {difference:,.0f}."
+    years = f"{article['period_start']}–{article['period_end']}"
+    title, statement, caveat = _words(
+        "c",
+        years=years,
+        article=f"{article['value']:,.0f}",
+        term=own_term(article["name_zh"]),
+        cite=inp.article_citation(1),
+        briefing_month=month_year(other["published"]),
+        other=f"{other['value']:,.0f}",
+        other_term=other["term_zh"],
+        other_cite=citation(other),
+        difference=f"{difference:,.0f}",
     )
     return Check(
-        "c", "Cadre exchanges 2011–2015", verdict, statement,
-        "the terms differ (挂职干部, cadres on secondment; 党政干部, party and government "
-        "cadres), but the same count for the same years points to one statistic.",
+        "c", title, verdict, statement, caveat,
         {"article": article["value"], "official": other["value"], "difference": difference},
     )  # fmt: skip
 
@@ -279,22 +323,27 @@ def labour_export_2008_2010(inp: Inputs) -> Check:
     said = _said(
         values["article"], unit, scale, own_term(article["name_zh"]), inp.article_citation(2)
     )
-    plan_said = _said(values["plan"], unit, scale, plan["term_zh"], citation(plan))
-    statement = (
-        f"The article’s {said} for {PROGRAMME_START}–{article['period_end']} less "
-        f"{_said(values['early'], unit, scale, early['term_zh'], citation(early))} for "
-        f"{early['period_start']}–{early['period_end']} leaves {amount(since_2007)} "
-        f"for {gap.start}–{article['period_end']}. {PLAN_12[0]}–{article['period_end']} cannot "
-        f"have brought more than the {plan_said} of {PLAN_12[0]}–{PLAN_12[1]}, so "
-        f"{gap.start}–{gap.end} brought at least "
-        f"{amount(gap.amount)}, {amount(gap.yearly)} a year or more: "
-        f"{_against_neighbours(gap, before, after, scale, unit)} a year."
+    title, statement, caveat = _words(
+        "d",
+        article=said,
+        years=f"{PROGRAMME_START}–{article['period_end']}",
+        early=_said(values["early"], unit, scale, early["term_zh"], citation(early)),
+        early_years=f"{early['period_start']}–{early['period_end']}",
+        since=amount(since_2007),
+        since_years=f"{gap.start}–{article['period_end']}",
+        recent_years=f"{PLAN_12[0]}–{article['period_end']}",
+        plan=_said(values["plan"], unit, scale, plan["term_zh"], citation(plan)),
+        plan_years=f"{PLAN_12[0]}–{PLAN_12[1]}",
+        gap_years=f"{gap.start}–{gap.end}",
+        gap=amount(gap.amount),
+        gap_yearly=amount(gap.yearly),
+        neighbours=_against_neighbours(gap, before, after, scale, unit),
+        term=own_term(article["name_zh"]),
+        early_term=early["term_zh"],
+        plan_term=plan["term_zh"],
     )
     return Check(
-        "d", "Labour export 2008–2010 implied by the 1996–2014 total",
-        pace_verdict(build, values, spreads), statement,
-        f"three terms ({own_term(article['name_zh'])}, {early['term_zh']}, {plan['term_zh']}) "
-        "may count organised labour export differently, so the tension may lie in definitions.",
+        "d", title, pace_verdict(build, values, spreads), statement, caveat,
         {"since_2007": since_2007, "gap_min": gap.amount, "gap_yearly_min": gap.yearly,
          "gap_start": gap.start, "gap_end": gap.end, "early": values["early"],
          "plan": values["plan"],
@@ -391,31 +440,36 @@ def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
     unit, scale = display_unit(later["figure"])
     amount = _writer(unit, scale)
     plan = official(inp.official, "fiscal_aid", *PLAN_12)
-    title = "The increase as one year of the 2011–2015 plan"
+    title = _texts()["f"]["title"].format(plan_years=period(*PLAN_12))
     last = int(earlier["period_end"])
     if twenty_years_end != PLAN_12[1] or twenty_years_end != last + 1:
-        return Check("f", title, CANNOT_TELL, f"It needs the “20 years” to end in {last + 1}.", "")
+        return Check("f", title, CANNOT_TELL, _texts()["cannot_tell"].format(end=last + 1), "")
     values = {"earlier": earlier["value"], "later": later["value"], "plan": plan["value"]}
 
     def build(v):
         return Pace(v["earlier"], last, v["later"], v["plan"], twenty_years_end).segments()
 
     before, middle, final = build(values)
-    statement = (
-        f"Read with the {twenty_years_end} end, the increase of {fmt(final.amount / scale)}"
-        f"{unit} is the aid of {final.start}. The briefing’s "
-        f"{_said(values['plan'], unit, scale, plan['term_zh'], citation(plan))} for "
-        f"{PLAN_12[0]}–{PLAN_12[1]} then leaves {amount(middle.amount)} for "
-        f"{middle.start}–{middle.end}, {amount(middle.yearly)} a year, after "
-        f"{amount(before.yearly)} a year in {before.start}–{before.end}. The "
-        f"yearly pace rose {times(middle.yearly / before.yearly)} from {before.start}–"
-        f"{before.end} to {middle.start}–{middle.end}, and {final.start} brought "
-        f"{times(final.yearly / middle.yearly)} the {middle.start}–{middle.end} average."
+    _, statement, caveat = _words(
+        "f",
+        plan_years=period(*PLAN_12),
+        end=twenty_years_end,
+        final_n=fmt(final.amount / scale),
+        unit=unit,
+        final_year=final.start,
+        plan=_said(values["plan"], unit, scale, plan["term_zh"], citation(plan)),
+        middle=amount(middle.amount),
+        middle_years=f"{middle.start}–{middle.end}",
+        middle_yearly=amount(middle.yearly),
+        before_yearly=amount(before.yearly),
+        before_years=f"{before.start}–{before.end}",
+        step=times(middle.yearly / before.yearly),
+        final_ratio=times(final.yearly / middle.yearly),
+        later_term=own_term(later["name_zh"]),
+        earlier_term=own_term(earlier["name_zh"]),
     )
     return Check(
-        "f", title, pace_verdict(build, values, _spreads(values)), statement,
-        f"part 1 says {own_term(later['name_zh'])}, part 2 and the briefing "
-        f"{own_term(earlier['name_zh'])}; read as the same quantity.",
+        "f", title, pace_verdict(build, values, _spreads(values)), statement, caveat,
         {"year_2015": final.amount, "plan_before_2015": middle.amount,
          "plan_before_2015_yearly": middle.yearly, "upto_2010_yearly": before.yearly,
          "ratio_2015_to_plan": final.yearly / middle.yearly},
@@ -462,16 +516,10 @@ def checks_table(checks: list[Check]) -> pd.DataFrame:
 
 def verdict_rules() -> str:
     """The rules behind every verdict, with their thresholds, as Markdown."""
-    return (
-        f"- *Rounding*: a published figure stands for anything that rounds to it (118.2亿 is "
-        f"118.15–118.25亿); a verdict must hold at every combination of these limits, else "
-        f"it is **{CANNOT_TELL}**.\n"
-        f"- *Pace*: where totals from different releases are split into sub-periods, a "
-        f"sub-period is out of line if its yearly amount exceeds the higher of its neighbours' "
-        f"by more than {PACE_TOLERANCE - 1:.0%} or undercuts the lower by as much; a step of "
-        f"more than {BREAK_FACTOR:g}-fold between adjacent sub-periods is a break; a negative "
-        f"amount is impossible. Any of these: **{IN_TENSION}**; none: **{CONSISTENT}**.\n"
-        f"- *Same figure*: two figures for the same years agree if they differ by no more than "
-        f"the rounding of the coarser one.\n"
-        f"- *“多” (more than)*: “160多亿” covers at least 160亿 and less than 170亿."
+    return _texts()["rules"]["text"].format(
+        cannot_tell=CANNOT_TELL,
+        tolerance=f"{PACE_TOLERANCE - 1:.0%}",
+        break_factor=f"{BREAK_FACTOR:g}",
+        in_tension=IN_TENSION,
+        consistent=CONSISTENT,
     )
