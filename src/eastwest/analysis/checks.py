@@ -5,15 +5,13 @@ the rules in ``verdicts`` compute. The official figures are the yardstick only: 
 changes or completes one of the article's figures.
 """
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
 from eastwest.analysis.external import PROGRAMME_START, citation, official, own_term
+from eastwest.analysis.tables import texts_beside
 from eastwest.analysis.verdicts import (
     BREAK_FACTOR,
     CANNOT_TELL,
@@ -50,10 +48,9 @@ def _said(value: float, unit: str, scale: float, term: str, cite: str) -> str:
     return f"{_writer(unit, scale)(value)} ({term}, {cite})"
 
 
-@cache
 def _texts() -> dict:
     """What the checks say, as text with placeholders (checks.toml, beside this file)."""
-    return tomllib.loads(Path(__file__).with_suffix(".toml").read_text(encoding="utf-8"))
+    return texts_beside(__file__)
 
 
 def _words(key: str, **numbers: object) -> tuple[str, str, str]:

@@ -10,17 +10,14 @@ person-times in 万人次 with millions. A derived number (a sum, ratio or pace)
 ``derived`` so that the report links it to the notebook cell that states it.
 """
 
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
 from eastwest.analysis import checks
 from eastwest.analysis.checks import Pace, fiscal_pace
 from eastwest.analysis.external import PROGRAMME_START
-from eastwest.analysis.tables import derived
+from eastwest.analysis.tables import derived, texts_beside
 from eastwest.clean.indicators import indicator_row
 from eastwest.formats import (
     WAN,
@@ -56,10 +53,9 @@ def _period(row: pd.Series) -> str:
     return period(int(row["period_start"]), int(row["period_end"]))
 
 
-@cache
 def _texts() -> dict:
     """The front page's sentences, with their placeholders (findings.toml, beside this file)."""
-    return tomllib.loads(Path(__file__).with_suffix(".toml").read_text(encoding="utf-8"))
+    return texts_beside(__file__)
 
 
 def _finding(name: str, **numbers: object) -> Finding:

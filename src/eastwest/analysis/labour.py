@@ -25,8 +25,9 @@ from eastwest.analysis.style import (
     thousands_axis,
     title,
 )
+from eastwest.analysis.tables import cited, derived, texts_beside
 from eastwest.clean.indicators import indicator_row
-from eastwest.formats import fmt_number, fmt_percent, fmt_round
+from eastwest.formats import fmt_approx, fmt_number, fmt_percent, fmt_round, yi_first
 
 MONTHS_PER_YEAR = 12
 
@@ -53,7 +54,7 @@ def share_bounds(part: pd.Series, whole: pd.Series) -> tuple[float, float]:
 
 
 @dataclass(frozen=True)
-class _Income:
+class Income:
     """The figures the income chart reads and the numbers it derives from them."""
 
     export: pd.Series
@@ -112,7 +113,7 @@ def _yuan_panel(ax, top: float, right: float, ticks: int, xlabel: str, heading: 
     ax.set_title(heading, color=INK)
 
 
-def _income_panel(ax, n: _Income) -> None:
+def _income_panel(ax, n: Income) -> None:
     colours = [PEOPLE_PALE, PEOPLE]
     rows = [
         (
@@ -143,7 +144,7 @@ def _income_panel(ax, n: _Income) -> None:
                 "Income 劳务收入 per trip and per worker")  # fmt: skip
 
 
-def _wage_panel(ax, n: _Income) -> None:
+def _wage_panel(ax, n: Income) -> None:
     ax.axvspan(n.low["value"], n.high["value"], color=GUIDE, alpha=0.6, lw=0)
     ax.hlines(0, n.low["value"], n.high["value"], color=MUTED, lw=7)
     ax.text(
@@ -170,7 +171,7 @@ def _wage_panel(ax, n: _Income) -> None:
                 "Per month, if earned over a year")  # fmt: skip
 
 
-def _income_data(n: _Income) -> pd.DataFrame:
+def _income_data(n: Income) -> pd.DataFrame:
     return chart_data(
         [
             {
@@ -218,7 +219,7 @@ def _income_data(n: _Income) -> pd.DataFrame:
     )
 
 
-def _income_alt(n: _Income) -> str:
+def _income_alt(n: Income) -> str:
     return (
         f"Two bar panels. Income per head: {n.trip_text} yuan per person-time for all pairs in "
         f"{period_label(n.export)} ({n.income['figure']} over {n.export['figure']}), against "
@@ -229,9 +230,9 @@ def _income_alt(n: _Income) -> str:
     )
 
 
-def labour_income(ind: pd.DataFrame) -> Chart:
-    """Income per worker three ways: 1996–2014 per person-time, Guangxi 2015, Dongguan wages."""
-    n = _Income(
+def income_figures(ind: pd.DataFrame) -> Income:
+    """The labour figures Section 3.1 and its chart read."""
+    return Income(
         indicator_row(ind, "labour_export_1996_2014"),
         indicator_row(ind, "labour_income_1996_2014"),
         indicator_row(ind, "guangxi_labour_export_2015"),
@@ -239,6 +240,11 @@ def labour_income(ind: pd.DataFrame) -> Chart:
         indicator_row(ind, "dongguan_hechi_wage", "range_low"),
         indicator_row(ind, "dongguan_hechi_wage", "range_high"),
     )
+
+
+def labour_income(ind: pd.DataFrame) -> Chart:
+    """Income per worker three ways: 1996–2014 per person-time, Guangxi 2015, Dongguan wages."""
+    n = income_figures(ind)
     with style():
         fig = Figure(figsize=(PRINT_WIDTH, 3.5))
         left, right = fig.subplots(1, 2, width_ratios=[1.3, 1])
@@ -415,3 +421,83 @@ def people_exchanged(ind: pd.DataFrame) -> Chart:
         + "."
     )
     return Chart(fig, data, alt, "labour_exchanges")
+
+
+# --- What the chapter says -------------------------------------------------------------------
+
+
+def _cited_count(row: pd.Series) -> str:
+    return cited(fmt_number(row["value"], row["qualifier"]), row["indicator"])
+
+
+def income_paragraph(n: Income) -> str:
+    """Section 3.1: the programme's labour income per person-time, and Guangxi's in 2015."""
+    # The paragraph says the 2015 figures agree with the wages reported; it must stay true.
+    if not n.low["value"] <= n.per_month <= n.high["value"]:
+        raise ValueError("Guangxi's 2015 income a month no longer falls in the Dongguan wages")
+    return texts_beside(__file__)["income"].format(
+        programme=period_label(n.income),
+        export=n.export["figure"],
+        income=yi_first(n.income["value"]),
+        per_trip=derived(fmt_approx(n.per_trip) + " yuan"),
+        workers=n.gx_workers["figure"],
+        workers_count=fmt_number(n.gx_workers["value"]),
+        year=period_label(n.gx_workers),
+        gx_income=yi_first(n.gx_income["value"]),
+        per_worker=derived(fmt_approx(n.per_worker) + " yuan"),
+        per_month=derived(fmt_approx(n.per_month) + " yuan"),
+        wage_range=cited(
+            f"{fmt_number(n.low['value'])}–{fmt_number(n.high['value'])} yuan",
+            n.low["indicator"],
+        ),
+    )
+
+
+def one_province_paragraph(n: Income) -> str:
+    """Section 3.1: Guangxi's one year against the programme's labour income."""
+    return texts_beside(__file__)["one_province"].format(
+        years=int(n.income["period_end"]) - int(n.income["period_start"]) + 1,
+        gx_income=n.gx_income["figure"],
+        share=derived(fmt_percent(n.gx_income["value"] / n.income["value"])),
+        programme=period_label(n.income),
+    )
+
+
+def training_paragraph(ind: pd.DataFrame) -> str:
+    """Section 3.2: the two programmes that report people trained and placed."""
+    lq_trained = indicator_row(ind, "liaoning_qinghai_trained")
+    lq_placed = indicator_row(ind, "liaoning_qinghai_placed")
+    dh_trained = indicator_row(ind, "dongguan_hechi_trained")
+    dh_placed = indicator_row(ind, "dongguan_hechi_placed")
+    low, high = share_bounds(dh_placed, dh_trained)
+    years_quote = "近5年来"  # the article's own words for the base's period
+    if years_quote not in dh_trained["quote"]:
+        raise ValueError(f"the Dongguan–Hechi figure's sentence no longer says {years_quote}")
+    return texts_beside(__file__)["training"].format(
+        lq_trained=_cited_count(lq_trained),
+        lq_placed=_cited_count(lq_placed),
+        lq_share=derived(fmt_percent(lq_placed["value"] / lq_trained["value"])),
+        dh_trained=_cited_count(dh_trained),
+        years_quote=years_quote,
+        dh_placed=_cited_count(dh_placed),
+        dh_share=derived(fmt_percent(dh_placed["value"] / dh_trained["value"], approx=True)),
+        low=derived(fmt_percent(low)),
+        high=derived(fmt_percent(high)),
+    )
+
+
+def exchanges_paragraph(ind: pd.DataFrame) -> str:
+    """Section 3.3: people trained, leaders' visits and cadres seconded."""
+    training = indicator_row(ind, "talent_training_1996_2014")
+    visits = indicator_row(ind, "leader_visits_1996_2014")
+    provincial = indicator_row(ind, "leader_visits_provincial_1996_2014")
+    cadres = indicator_row(ind, "cadre_exchanges_2011_2015")
+    return texts_beside(__file__)["exchanges"].format(
+        training_years=period_label(training),
+        training=training["figure"],
+        visits=visits["figure"],
+        provincial=_cited_count(provincial),
+        provincial_share=derived(fmt_percent(provincial["value"] / visits["value"])),
+        cadre_years=period_label(cadres),
+        cadres=_cited_count(cadres),
+    )

@@ -8,7 +8,10 @@ its own appendix tables, so that every table reads the same way.
 
 import html
 import re
+import tomllib
 from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -195,6 +198,13 @@ def cited(text: str, indicator: str) -> str:
     """``text``, a figure of the article written in English (34,000), linked to its row in the
     appendix, which quotes the sentence it was read from."""
     return f"[{text}](#{figure_row_id(indicator)})"
+
+
+@cache
+def texts_beside(module_file: str) -> dict:
+    """A module's sentences, as text with {placeholders}: the .toml file of the same name beside
+    it (which the build counts as part of the module: eastwest.cache)."""
+    return tomllib.loads(Path(module_file).with_suffix(".toml").read_text(encoding="utf-8"))
 
 
 def say(markdown_text: str, kind: str = "text", name: str = "") -> None:
