@@ -22,8 +22,9 @@ from eastwest.analysis.style import (
     thousands_axis,
     title,
 )
+from eastwest.analysis.tables import cited_count, derived, texts_beside
 from eastwest.clean.indicators import indicator_row
-from eastwest.formats import YI, fmt_number
+from eastwest.formats import YI, fmt_number, fmt_rough, wan_yi_first, yi_first
 
 # The sums of money on the scale chart: indicator, channel of aid, label.
 _SCALE = [
@@ -192,3 +193,41 @@ def funding_outputs(ind: pd.DataFrame) -> Chart:
         + "."
     )
     return Chart(fig, data, alt, "funding_outputs")
+
+
+# --- What the chapter says -------------------------------------------------------------------
+
+
+def investment_paragraph(ind: pd.DataFrame) -> str:
+    """Section 4.1: enterprise investment against fiscal aid, and the one private gift."""
+    enterprise = indicator_row(ind, "enterprise_investment_1996_2014")
+    fiscal = indicator_row(ind, "fiscal_aid_1996_2014")
+    gift = indicator_row(ind, "zhu_yinglong_donation")
+    # The only sum of money the article gives for social giving is Zhu Yinglong's.
+    social_yuan = ind[(ind["category"] == "social") & (ind["unit"] == "yuan")]
+    if list(social_yuan["indicator"]) != ["zhu_yinglong_donation"]:
+        raise ValueError("the article now gives more than one sum of social giving")
+    return texts_beside(__file__)["investment"].format(
+        enterprise=wan_yi_first(enterprise["value"]),
+        years=period_label(enterprise),
+        ratio=derived(fmt_rough(enterprise["value"] / fiscal["value"]) + " times"),
+        gift=yi_first(gift["value"]),
+        buildings=cited_count(indicator_row(ind, "zhu_yinglong_buildings")),
+        students=cited_count(indicator_row(ind, "zhu_yinglong_students")),
+    )
+
+
+BUILT = ("rural_roads_20y", "clinics_20y", "cooperation_projects_1996_2014")
+
+
+def built_paragraph(ind: pd.DataFrame) -> str:
+    """Section 4.2: what the aid built, each count in its own unit."""
+    roads, clinics, projects = (indicator_row(ind, key) for key in BUILT)
+    return texts_beside(__file__)["built"].format(
+        roads=roads["figure"],
+        roads_km=fmt_number(roads["value"]),
+        clinics=cited_count(clinics),
+        projects=cited_count(projects),
+        projects_years=period_label(projects),
+        schools=cited_count(indicator_row(ind, "shenzhen_hope_schools")),
+    )

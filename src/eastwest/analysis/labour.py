@@ -25,7 +25,7 @@ from eastwest.analysis.style import (
     thousands_axis,
     title,
 )
-from eastwest.analysis.tables import cited, derived, texts_beside
+from eastwest.analysis.tables import cited, cited_count, derived, texts_beside
 from eastwest.clean.indicators import indicator_row
 from eastwest.formats import fmt_approx, fmt_number, fmt_percent, fmt_round, yi_first
 
@@ -426,10 +426,6 @@ def people_exchanged(ind: pd.DataFrame) -> Chart:
 # --- What the chapter says -------------------------------------------------------------------
 
 
-def _cited_count(row: pd.Series) -> str:
-    return cited(fmt_number(row["value"], row["qualifier"]), row["indicator"])
-
-
 def income_paragraph(n: Income) -> str:
     """Section 3.1: the programme's labour income per person-time, and Guangxi's in 2015."""
     # The paragraph says the 2015 figures agree with the wages reported; it must stay true.
@@ -474,12 +470,12 @@ def training_paragraph(ind: pd.DataFrame) -> str:
     if years_quote not in dh_trained["quote"]:
         raise ValueError(f"the Dongguan–Hechi figure's sentence no longer says {years_quote}")
     return texts_beside(__file__)["training"].format(
-        lq_trained=_cited_count(lq_trained),
-        lq_placed=_cited_count(lq_placed),
+        lq_trained=cited_count(lq_trained),
+        lq_placed=cited_count(lq_placed),
         lq_share=derived(fmt_percent(lq_placed["value"] / lq_trained["value"])),
-        dh_trained=_cited_count(dh_trained),
+        dh_trained=cited_count(dh_trained),
         years_quote=years_quote,
-        dh_placed=_cited_count(dh_placed),
+        dh_placed=cited_count(dh_placed),
         dh_share=derived(fmt_percent(dh_placed["value"] / dh_trained["value"], approx=True)),
         low=derived(fmt_percent(low)),
         high=derived(fmt_percent(high)),
@@ -496,8 +492,8 @@ def exchanges_paragraph(ind: pd.DataFrame) -> str:
         training_years=period_label(training),
         training=training["figure"],
         visits=visits["figure"],
-        provincial=_cited_count(provincial),
+        provincial=cited_count(provincial),
         provincial_share=derived(fmt_percent(provincial["value"] / visits["value"])),
         cadre_years=period_label(cadres),
-        cadres=_cited_count(cadres),
+        cadres=cited_count(cadres),
     )

@@ -18,6 +18,7 @@ import pandas as pd
 from eastwest.formats import (
     MISSING,
     display_value,
+    fmt_number,
     format_number,
     is_missing,
     is_number,
@@ -187,6 +188,11 @@ COMPUTED_HREF = "#computed"
 def derived(text: str) -> str:
     """``text`` (a sum, ratio or pace worked out from the figures) marked as computed."""
     return f"[{text}]({COMPUTED_HREF})"
+
+
+def cited_count(row: pd.Series) -> str:
+    """A count of the article's, in English with its 多 as '+' (3,000+), linked to its row."""
+    return cited(fmt_number(row["value"], row["qualifier"]), row["indicator"])
 
 
 def figure_row_id(indicator: str) -> str:
