@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eastwest.analysis.external import PROGRAMME_START, citation, official, own_term
+from eastwest.analysis.external import (
+    PROGRAMME_START,
+    citation,
+    official,
+    own_term,
+    short_publisher,
+)
 from eastwest.analysis.tables import texts_beside
 from eastwest.analysis.verdicts import (
     BREAK_FACTOR,
@@ -28,7 +34,7 @@ from eastwest.analysis.verdicts import (
     verdict_over_corners,
 )
 from eastwest.clean.indicators import indicator_row
-from eastwest.formats import WAN_YI, YI, long_date, month_year, period
+from eastwest.formats import WAN_YI, YI, count_word, long_date, month_year, period
 from eastwest.formats import fmt_one_decimal as fmt
 from eastwest.formats import fmt_times as times
 
@@ -519,4 +525,21 @@ def verdict_rules() -> str:
         break_factor=f"{BREAK_FACTOR:g}",
         in_tension=IN_TENSION,
         consistent=CONSISTENT,
+    )
+
+
+def intro_paragraph(results: list[Check], official_totals: pd.DataFrame) -> str:
+    """Section 2.4's opening: which checks test the article, and whose figures they use."""
+    independent = [c for c in results if RESTS_ON[c.key] == INDEPENDENT]
+    if [c.key for c in independent] != ["d"]:
+        raise ValueError("the checks that test the article are no longer (d) alone")
+    review = official(official_totals, "labour_export", *FIRST_REVIEW)
+    plan = official(official_totals, "labour_export", *PLAN_12)
+    return _texts()["intro"]["text"].format(
+        checks=count_word(len(results)),
+        tests=count_word(len(independent)).capitalize(),
+        independent=independent[0].key,
+        review=short_publisher(review["publisher"]),
+        review_year=review["published"][:4],
+        briefing=month_year(plan["published"]),
     )

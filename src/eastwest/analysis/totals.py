@@ -6,17 +6,30 @@ that end gives its own implied yearly amount, and the table keeps them side by s
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from eastwest import paths
-from eastwest.analysis.checks import PLAN_12
+from eastwest.analysis.checks import BEFORE_PLAN_12, PLAN_12
 from eastwest.analysis.external import PROGRAMME_START, own_term, series_name_en
 from eastwest.analysis.style import ACTOR_COLOURS, INK, PRINT_WIDTH, Chart, add_source, style
+from eastwest.analysis.tables import derived, texts_beside
 from eastwest.atomic import write_csv
 from eastwest.clean.fields import NOT_APPLICABLE, PERIOD_END_READINGS, TOTALS_COLUMNS
-from eastwest.formats import MISSING, YI, fmt_one_decimal, format_number, yi
+from eastwest.clean.indicators import indicator_row
+from eastwest.formats import (
+    MISSING,
+    YI,
+    fmt_one_decimal,
+    fmt_percent,
+    format_number,
+    month_year,
+    period,
+    yi,
+    yi_first,
+)
 
 EARLIER_PART, LATER_PART = 2, 1  # part 2 was published first
 EARLIER_END = 2014  # the table's columns are named for part 2's stated period, 1996–2014
@@ -291,3 +304,94 @@ def _pace_alt(pace, segments: list[tuple]) -> str:
         + f". The {PROGRAMME_START}–{pace.earlier_last} average is {yi(pace.mean_1996_2014)} "
         "a year."
     )
+
+
+# --- What the chapter says -------------------------------------------------------------------
+
+# The article's own words about its periods, quoted as it writes them.
+NINETEEN, STATISTICS, THEN, BEGUN, TWENTY = (
+    "19年来", "据统计,1996年至2014年", "20年前的苏玉莲", "1996年党中央", "20年来",
+)  # fmt: skip
+
+
+def _text(name: str, **numbers: object) -> str:
+    return texts_beside(__file__)[name].format(**numbers)
+
+
+def fiscal_totals_paragraph(table: pd.DataFrame, totals: pd.DataFrame) -> str:
+    """Section 2.1: the one quantity both parts total, and how far apart the totals are."""
+    fiscal = totals[totals["comparable"]].drop_duplicates("series").squeeze()
+    earlier, later = (
+        indicator_row(table, fiscal[key]) for key in ("indicator_1996_2014", "indicator_20_years")
+    )
+    return _text(
+        "fiscal_totals",
+        term_earlier=own_term(earlier["name_zh"]),
+        term_later=own_term(later["name_zh"]),
+        earlier=yi_first(earlier["value"]),
+        earlier_years=period(PROGRAMME_START, int(earlier["period_end"])),
+        later=yi_first(later["value"]),
+        difference=derived(yi_first(fiscal["difference"])),
+        growth=derived(fmt_percent(fiscal["growth_ratio"])),
+    )
+
+
+def wording_paragraph(article_text: str, sources: pd.DataFrame, pace) -> str:
+    """Section 2.2: why the article's own counts of years cannot place the end."""
+    said = date.fromisoformat(sources.loc["part2", "published"]).year
+    written = date.fromisoformat(sources.loc["part1", "published"]).year
+    elapsed = said - PROGRAMME_START
+    quotes = (NINETEEN, STATISTICS, THEN, BEGUN, TWENTY)
+    if not all(quote in article_text for quote in quotes) or f"{elapsed}年来" != NINETEEN:
+        raise ValueError("the article's counts of years are no longer as this paragraph quotes")
+    return _text(
+        "wording",
+        nineteen=NINETEEN,
+        statistics=STATISTICS,
+        said=said,
+        start=PROGRAMME_START,
+        elapsed=elapsed,
+        earlier_years=period(PROGRAMME_START, pace.earlier_last),
+        written=written,
+        then=THEN,
+        begun=BEGUN,
+        twenty=TWENTY,
+        end=pace.end,
+    )
+
+
+def pace_intro_paragraph(pace, plan: pd.Series) -> str:
+    """Section 2.3, before Figure 1: what the split rests on."""
+    return _text(
+        "pace_intro",
+        end=pace.end,
+        briefing=month_year(plan["published"]),
+        plan_years=period(*PLAN_12),
+        plan=yi_first(plan["value"]),
+    )
+
+
+def pace_paragraph(pace, sources: pd.DataFrame) -> str:
+    """Section 2.3, after Figure 1: the pace of fiscal aid, and what it rests on."""
+    return _text(
+        "pace",
+        before_yearly=derived(yi_first(pace.yearly_upto_2010)),
+        before_years=period(*BEFORE_PLAN_12),
+        recent_yearly=derived(yi_first(pace.yearly_plan_before_end)),
+        recent_years=period(PLAN_12[0], pace.earlier_last),
+        step=derived(fmt_one_decimal(pace.step) + " times"),
+        end=pace.end,
+        added=derived(yi(pace.added)),
+        rise=derived(fmt_percent(pace.rise_over_recent)),
+        to_mean=derived(fmt_one_decimal(pace.last_to_mean) + " times"),
+        earlier_years=period(PROGRAMME_START, pace.earlier_last),
+        mean=derived(yi(pace.mean_1996_2014)),
+        plan_years=period(*PLAN_12),
+        written=date.fromisoformat(sources.loc["part1", "published"]).year,
+        added_plain=yi(pace.added),
+    )
+
+
+def holds_paragraph(end: int) -> str:
+    """What the comparison holds to and what it does not (the reviewers' record)."""
+    return _text("holds", end=end, first=PLAN_12[0])
