@@ -124,7 +124,7 @@ def test_the_checks_text_types_no_numbers():
     assert typed == [], typed
 
 
-@pytest.mark.parametrize("module", ["overview", "totals", "labour", "funding", "pairings"])
+@pytest.mark.parametrize("module", ["overview", "totals", "labour_text", "funding", "pairings"])
 def test_a_chapter_s_text_types_no_numbers(module):
     path = ROOT / "src/eastwest/analysis" / f"{module}.toml"
     texts = tomllib.loads(path.read_text("utf-8"))
@@ -135,7 +135,7 @@ def test_a_chapter_s_text_types_no_numbers(module):
 def test_the_report_s_text_is_an_input_of_its_notebook():
     """An edited sentence re-runs the notebook that prints it, as an edited module would."""
     for module, text in (("findings", "findings.toml"), ("findings", "checks.toml"),
-                         ("labour", "labour.toml"), ("funding", "funding.toml"),
+                         ("labour_text", "labour_text.toml"), ("funding", "funding.toml"),
                          ("pairings", "pairings.toml"), ("overview", "overview.toml"),
                          ("totals", "totals.toml")):  # fmt: skip
         code = f"from eastwest.analysis import {module}"

@@ -6,17 +6,19 @@ changes or completes one of the article's figures.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pandas as pd
 
 from eastwest.analysis.external import (
+    BEFORE_PLAN_12,
+    FIRST_REVIEW,
+    PLAN_12,
     PROGRAMME_START,
     citation,
     official,
     own_term,
-    short_publisher,
 )
+from eastwest.analysis.pace import Pace
 from eastwest.analysis.tables import texts_beside
 from eastwest.analysis.verdicts import (
     BREAK_FACTOR,
@@ -33,16 +35,9 @@ from eastwest.analysis.verdicts import (
     rounding_half_unit,
     verdict_over_corners,
 )
-from eastwest.clean.indicators import indicator_row
-from eastwest.formats import WAN_YI, YI, count_word, long_date, month_year, period
+from eastwest.formats import WAN_YI, YI, long_date, month_year, period
 from eastwest.formats import fmt_one_decimal as fmt
 from eastwest.formats import fmt_times as times
-
-# The official figures these checks lean on, by the span they cover: the national review of
-# 1996–2007 (People's Daily, 2008) and the 12th Five-Year Plan, 2011–2015 (briefing, 2016).
-FIRST_REVIEW = (PROGRAMME_START, 2007)
-PLAN_12 = (2011, 2015)
-BEFORE_PLAN_12 = (PROGRAMME_START, PLAN_12[0] - 1)
 
 
 def _writer(unit: str, scale: float) -> Callable[[float], str]:
@@ -354,89 +349,6 @@ def labour_export_2008_2010(inp: Inputs) -> Check:
     )  # fmt: skip
 
 
-# ---------------------------------------------------------------------------------------------
-# The pace of fiscal aid: one home for the split that check (f) tests and the report draws
-
-
-@dataclass(frozen=True)
-class Pace:
-    """Fiscal aid a year in the sub-periods the sources allow (yuan, nominal)."""
-
-    earlier: float  # the article's total for part 2's stated period (1996–2014)
-    earlier_last: int  # the last year of that period, from the data
-    later: float  # the article's "20 years" total (part 1)
-    plan: float  # the December 2016 briefing's 2011–2015 total
-    end: int  # the inferred last year of the "20 years"
-
-    def segments(self) -> list[Segment]:
-        """Before the plan period, the plan period up to part 2's last year, and the year the
-        increase between the two totals stands for."""
-        return [
-            Segment(*BEFORE_PLAN_12, self.upto_2010),
-            Segment(PLAN_12[0], self.earlier_last, self.plan_before_end),
-            Segment(self.earlier_last + 1, self.end, self.added),
-        ]
-
-    @property
-    def added(self) -> float:
-        return self.later - self.earlier
-
-    @property
-    def earlier_years(self) -> int:
-        return self.earlier_last - PROGRAMME_START + 1
-
-    @property
-    def mean_1996_2014(self) -> float:
-        return self.earlier / self.earlier_years
-
-    @property
-    def upto_2010(self) -> float:
-        return self.later - self.plan
-
-    @property
-    def yearly_upto_2010(self) -> float:
-        return self.segments()[0].yearly
-
-    @property
-    def plan_before_end(self) -> float:
-        return self.plan - self.added
-
-    @property
-    def yearly_plan_before_end(self) -> float:
-        return self.segments()[1].yearly
-
-    @property
-    def step(self) -> float:
-        return self.yearly_plan_before_end / self.yearly_upto_2010
-
-    @property
-    def last_to_recent(self) -> float:
-        return self.added / self.yearly_plan_before_end
-
-    @property
-    def rise_over_recent(self) -> float:
-        """How much more the last year brought than the years before it, as a share."""
-        return self.last_to_recent - 1
-
-    @property
-    def last_to_mean(self) -> float:
-        return self.added / self.mean_1996_2014
-
-
-def fiscal_pace(table: pd.DataFrame, official_totals: pd.DataFrame, end: int) -> Pace:
-    """The pace of fiscal aid with the "20 years" read as ending in ``end``."""
-    earlier = indicator_row(table, "fiscal_aid_1996_2014")
-    earlier_last = int(earlier["period_end"])
-    if end != earlier_last + 1:
-        raise ValueError(
-            f"the pace reads the increase after {earlier_last} as one year's aid: it needs the "
-            f"'20 years' to end in {earlier_last + 1}, not {end}"
-        )
-    plan = official(official_totals, "fiscal_aid", *PLAN_12)["value"]
-    later = indicator_row(table, "fiscal_aid_20y")["value"]
-    return Pace(float(earlier["value"]), earlier_last, float(later), plan, end)
-
-
 def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
     """(f) The increase between the two totals as 2015's aid, within the 2011–2015 plan."""
     earlier, later = inp.article("fiscal_aid", 2), inp.article("fiscal_aid", 1)
@@ -525,21 +437,4 @@ def verdict_rules() -> str:
         break_factor=f"{BREAK_FACTOR:g}",
         in_tension=IN_TENSION,
         consistent=CONSISTENT,
-    )
-
-
-def intro_paragraph(results: list[Check], official_totals: pd.DataFrame) -> str:
-    """Section 2.4's opening: which checks test the article, and whose figures they use."""
-    independent = [c for c in results if RESTS_ON[c.key] == INDEPENDENT]
-    if [c.key for c in independent] != ["d"]:
-        raise ValueError("the checks that test the article are no longer (d) alone")
-    review = official(official_totals, "labour_export", *FIRST_REVIEW)
-    plan = official(official_totals, "labour_export", *PLAN_12)
-    return _texts()["intro"]["text"].format(
-        checks=count_word(len(results)),
-        tests=count_word(len(independent)).capitalize(),
-        independent=independent[0].key,
-        review=short_publisher(review["publisher"]),
-        review_year=review["published"][:4],
-        briefing=month_year(plan["published"]),
     )

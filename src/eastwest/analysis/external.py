@@ -16,6 +16,12 @@ from eastwest.clean.fields import official_totals_fields, sources_fields
 # A total counted from the year the programme began covers the whole programme.
 PROGRAMME_START = 1996
 
+# The official figures these checks lean on, by the span they cover: the national review of
+# 1996–2007 (People's Daily, 2008) and the 12th Five-Year Plan, 2011–2015 (briefing, 2016).
+FIRST_REVIEW = (PROGRAMME_START, 2007)
+PLAN_12 = (2011, 2015)
+BEFORE_PLAN_12 = (PROGRAMME_START, PLAN_12[0] - 1)
+
 
 def load_official(path=paths.OFFICIAL_TOTALS) -> pd.DataFrame:
     """The official figures, each row checked against the field dictionary (numbers, units,

@@ -4,7 +4,7 @@ The sentences are text, in findings.toml beside this file; every number in them 
 from the article's figures and, where a finding says so, from the figures published elsewhere,
 so the front page cannot drift from the evidence behind it. The findings are ordered by what
 depends on what: the end of the "20 years" first, then the pace of fiscal aid that rests on it
-(computed once, in ``checks.Pace``); labour export and labour income rest on neither. Money is
+(computed once, in ``pace.Pace``); labour export and labour income rest on neither. Money is
 written in 亿元 with billions of yuan beside it, enterprise investment in 万亿元 with trillions,
 person-times in 万人次 with millions. A derived number (a sum, ratio or pace) is marked with
 ``derived`` so that the report links it to the notebook cell that states it.
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eastwest.analysis import checks
-from eastwest.analysis.checks import Pace, fiscal_pace
 from eastwest.analysis.external import PROGRAMME_START
+from eastwest.analysis.pace import Pace, fiscal_pace
 from eastwest.analysis.tables import derived, texts_beside
 from eastwest.clean.indicators import indicator_row
 from eastwest.formats import (

@@ -12,8 +12,17 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from eastwest import paths
-from eastwest.analysis.checks import BEFORE_PLAN_12, PLAN_12
-from eastwest.analysis.external import PROGRAMME_START, own_term, series_name_en
+from eastwest.analysis import checks
+from eastwest.analysis.external import (
+    BEFORE_PLAN_12,
+    FIRST_REVIEW,
+    PLAN_12,
+    PROGRAMME_START,
+    official,
+    own_term,
+    series_name_en,
+    short_publisher,
+)
 from eastwest.analysis.style import ACTOR_COLOURS, INK, PRINT_WIDTH, Chart, add_source, style
 from eastwest.analysis.tables import derived, texts_beside
 from eastwest.atomic import write_csv
@@ -22,6 +31,7 @@ from eastwest.clean.indicators import indicator_row
 from eastwest.formats import (
     MISSING,
     YI,
+    count_word,
     fmt_one_decimal,
     fmt_percent,
     format_number,
@@ -237,7 +247,7 @@ def fiscal_pace_chart(pace) -> Chart:
     """Fiscal aid a year in each sub-period the sources allow, bars spanning the years they
     average.
 
-    ``pace`` is :func:`eastwest.analysis.checks.fiscal_pace`: the article's two totals, the
+    ``pace`` is :func:`eastwest.analysis.pace.fiscal_pace`: the article's two totals, the
     briefing's 2011–2015 figure and the inferred end of the "20 years". The later ends that the
     evidence rules out (``PERIOD_ENDS``) are not drawn: they stay in the comparison table.
     """
@@ -395,3 +405,21 @@ def pace_paragraph(pace, sources: pd.DataFrame) -> str:
 def holds_paragraph(end: int) -> str:
     """What the comparison holds to and what it does not (the reviewers' record)."""
     return _text("holds", end=end, first=PLAN_12[0])
+
+
+def cross_checks_paragraph(results: list[checks.Check], official_totals: pd.DataFrame) -> str:
+    """Section 2.4's opening: which checks test the article, and whose figures they use."""
+    independent = [c for c in results if checks.RESTS_ON[c.key] == checks.INDEPENDENT]
+    if [c.key for c in independent] != ["d"]:
+        raise ValueError("the checks that test the article are no longer (d) alone")
+    review = official(official_totals, "labour_export", *FIRST_REVIEW)
+    plan = official(official_totals, "labour_export", *PLAN_12)
+    return _text(
+        "cross_checks",
+        checks=count_word(len(results)),
+        tests=count_word(len(independent)).capitalize(),
+        independent=independent[0].key,
+        review=short_publisher(review["publisher"]),
+        review_year=review["published"][:4],
+        briefing=month_year(plan["published"]),
+    )
