@@ -5,8 +5,8 @@ import re
 
 import pandas as pd
 
+from eastwest.analysis.tables import figure_row_id
 from eastwest.clean import fields, quantities
-from eastwest.publish.appendix import figure_row_id
 from eastwest.publish.webfonts import CJK_RUN
 
 # ---------------------------------------------------------------------------------------------
