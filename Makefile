@@ -7,6 +7,11 @@
 # delete it either.
 
 SHELL := bash
+# Steps run side by side, one per core, unless make is given -j (make -j1: one at a time).
+JOBS ?= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(JOBS)
+endif
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := report
 .SUFFIXES:
@@ -46,19 +51,32 @@ CONTEXT := $(sort $(wildcard data/external/* data/sources.csv data/pairings.csv 
 DATA := data/processed/indicators.csv data/processed/number_audit.csv \
         data/processed/datapackage.json
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
-NOTEBOOK_NAMES := $(notdir $(NOTEBOOKS:.ipynb=))
 EXECUTED := $(patsubst notebooks/%,report/notebooks/%,$(NOTEBOOKS))
 NOTEBOOK_HTML := $(EXECUTED:.ipynb=.html)
-# The files a notebook writes besides its executed copy (figures, tables), as its record in
-# report/keys/ lists them; a clean build, which has no records, runs every notebook anyway.
-written_by = $(filter-out report/%,$(shell sed -n \
-    '/"outputs"/,/}/s/^ *"\([^"]*\)": "[0-9a-f]*",\{0,1\}$$/\1/p' report/keys/$(1).ipynb.json \
-    2>/dev/null))
-WRITTEN := $(foreach name,$(NOTEBOOK_NAMES),$(call written_by,$(name)))
 READER := report/report.html report/report.pdf
+
+# Each notebook with the files it reads and the files it writes besides its executed copy. The
+# notebook's step checks the list: a notebook that writes a file not named here, or leaves one
+# out, stops the build.
+ARTICLE := data/raw/article.txt data/raw/article.txt.sha256
+charts = $(foreach c,$(1),figures/$(c).png figures/$(c).svg)
+01_clean_figures.reads := $(ARTICLE) data/codebook.csv data/processed/indicators.csv \
+    data/processed/number_audit.csv data/sources.csv
+01_clean_figures.writes :=
+02_compare_totals.reads := $(ARTICLE) data/processed/indicators.csv \
+    data/external/official_totals.csv data/sources.csv
+02_compare_totals.writes := data/processed/totals_2014_2016.csv \
+    $(call charts,funding_fiscal_pace funding_timeline)
+03_labour.reads := data/processed/indicators.csv data/regions.csv data/sources.csv
+03_labour.writes := $(call charts,labour_exchanges labour_income labour_training)
+04_funding.reads := $(ARTICLE) data/processed/indicators.csv data/pairings.csv data/regions.csv \
+    data/sources.csv
+04_funding.writes := $(call charts,funding_outputs funding_pairings funding_scale)
+NOTEBOOK_NAMES := $(notdir $(NOTEBOOKS:.ipynb=))
+WRITTEN := $(foreach n,$(NOTEBOOK_NAMES),$($(n).writes))
 .PHONY: report data figures test lab bench clean distclean help lock rehash env
 
-report: $(NOTEBOOK_HTML) $(READER) ## Build everything: data, notebooks, figures, HTML and PDF (default)
+report: $(READER) $(NOTEBOOK_HTML) ## Build everything: data, notebooks, figures, HTML and PDF (default)
 
 data: $(DATA) ## Clean the article's figures into data/processed/
 
@@ -80,7 +98,9 @@ $(ENV): requirements.lock $(LAB_OVERRIDES)
 	    "$$(grep -m1 '^uv==' requirements.lock)" >$(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; exit 1; }
 	@# Bytecode compiled once here: where PYTHONDONTWRITEBYTECODE is set (as on some CI machines)
 	@# every step would otherwise compile pandas, matplotlib and WeasyPrint again on import.
-	@$(VENV)/bin/uv pip install --quiet --python $(PY) --compile-bytecode -r requirements.lock
+	@# --no-deps: the lock is complete, and leaves out on purpose what `make lock` says.
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) --compile-bytecode --no-deps \
+	    -r requirements.lock
 	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	@$(PY) -m ipykernel install --sys-prefix --name eastwest \
 	    --display-name "Python 3 (eastwest)" >/dev/null 2>&1
@@ -100,41 +120,42 @@ $(ENV): requirements.lock $(LAB_OVERRIDES)
 # checkout there is nothing to set up.
 notebook_filter = git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
     && git config filter.eastwest-notebook.clean \
-        "env PYTHONPATH=src $(PY) -m eastwest.publish.notebook_filter" \
+        "env PYTHONPATH=src $(PY) -m eastwest.build.notebook_filter" \
     || true
 
 # make decides when a step must look at its inputs (a prerequisite is newer); the step then
-# compares their content with what it recorded in report/keys/ and does the work only if it
-# differs, so that a touched file or a fresh clone reruns nothing (see src/eastwest/cache.py).
-# Each step prints its progress line only when it works.
+# compares their content with what it recorded in report/keys/ and works only if it differs, so
+# that a touched file or a fresh clone reruns nothing (src/eastwest/build/records.py). A step
+# prints its line only when it works.
 
 # Stage 1, src/eastwest/clean/: the article's figures.
 $(DATA) &: $(INPUTS) $(CLEAN_SRC) | $(ENV)
-	@$(PY) -m eastwest.clean $^
+	@$(PY) -m eastwest.build.data $^
 
-# Stage 2, the notebooks, which import src/eastwest/analysis/. One process for all of them: it
-# executes the notebooks that need it, in order, each in a fresh kernel, one at a time (with
-# -jN, N + 1 at a time); Markdown-only edits are merged without running the code. Every file a
-# notebook writes is a target. With one job it also renders each notebook's page while the next
-# one runs, which leaves the pages' step below nothing to do.
-$(EXECUTED) $(WRITTEN) &: $(NOTEBOOKS) $(DATA) $(CONTEXT) $(PUBLISH_SRC) | $(ENV)
-	@$(PY) -m eastwest.publish.execute $(NOTEBOOKS) --inputs $(DATA) $(CONTEXT) \
-	    --page-inputs $(TEMPLATES)
+# Stage 2: each notebook, in a fresh kernel, with the files it reads and the package's analysis
+# code (the step records the modules it really imports). Its executed copy and the files it writes
+# are the rule's targets; the Makefile too is a prerequisite, for the lists above.
+define notebook_rule
+report/notebooks/$(1).ipynb $($(1).writes) &: notebooks/$(1).ipynb $($(1).reads) \
+    $(ANALYSIS_SRC) Makefile | $(ENV)
+	@$$(PY) -m eastwest.build.notebook $$< --reads $($(1).reads) --writes $($(1).writes)
+endef
+$(foreach n,$(NOTEBOOK_NAMES),$(eval $(call notebook_rule,$(n))))
 
-# Stage 3, src/eastwest/publish/: each notebook's page, code included. With more than one job,
-# make runs this beside the reader's step.
-$(NOTEBOOK_HTML) &: $(EXECUTED) $(PUBLISH_SRC) | $(ENV)
-	@$(PY) -m eastwest.publish.page_step $(EXECUTED) --page-inputs $(TEMPLATES)
+# Stage 3, src/eastwest/publish/: each notebook's page, code included, as soon as its notebook
+# has run; the reader's HTML and PDF, which also read the charts and the citation's version and
+# date, once every notebook has.
+report/notebooks/%.html: report/notebooks/%.ipynb $(PUBLISH_SRC) | $(ENV)
+	@$(PY) -m eastwest.build.page $< --templates $(TEMPLATES)
 
-# Also stage 3: the reader's HTML and PDF in one process (shared imports and CJK
-# font subset). They also read the charts' SVG and PNG files and the citation's version and date.
-$(READER) &: $(EXECUTED) $(WRITTEN) $(DATA) $(CONTEXT) CITATION.cff $(PUBLISH_SRC) | $(ENV)
-	@$(PY) -m eastwest.publish.reader $(filter-out $(WRITTEN),$^)
+report/report.%: $(EXECUTED) $(WRITTEN) $(DATA) $(CONTEXT) CITATION.cff $(PUBLISH_SRC) | $(ENV)
+	@$(PY) -m eastwest.build.reader $* $(filter-out $(WRITTEN),$^)
 
 test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte for byte
 	@# Two workers, each test file on one (its module fixtures, the clean rebuild above all, are
 	@# built once), in collection order: tests/build/ first (tests/conftest.py), as it takes longest.
-	@$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=10
+	@# The tests' own makes choose their jobs, without this make's jobserver.
+	@env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=10
 
 # JupyterLab at the project root, so that README, data/ and report/ are a click away, with the
 # first notebook open; the project's kernel the only one offered; nothing fetched from the network
@@ -158,7 +179,11 @@ bench: $(ENV) ## Measure the build against doing it by hand; writes bench/result
 lock: ## Re-resolve requirements.lock from pyproject.toml (uses the package index)
 	@test -x $(VENV)/bin/uv || { echo "run make env first"; exit 1; }
 	@# One lock for every supported Python and platform (environment markers where they differ).
+	@# Left out: rfc3987-syntax (and lark, which only it needs), jsonschema's optional checker of
+	@# the "iri" string format, which no schema here uses; importing it cost 0.65 s in every
+	@# process that reads a notebook.
 	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --extra dev pyproject.toml \
+	    --no-emit-package rfc3987-syntax --no-emit-package lark \
 	    -o requirements.lock --custom-compile-command "make lock"
 
 rehash: ## Record the SHA-256 of a deliberately updated article

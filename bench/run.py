@@ -51,8 +51,8 @@ NOT_INHERITED = "EASTWEST_ROOT PYTHONPATH MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRID
 # Each measurement, in the order of the results table, and its target: the most its median may
 # be, as a ratio to another measurement's median, or in seconds where that other is None.
 MEASUREMENTS = {
-    "j1": ("clean `make -j1 report`", (0.8, "hand")),
-    "j2": ("clean `make -j2 report`", (0.55, "hand")),
+    "j1": ("clean `make -j1 report`", (0.85, "hand")),
+    "jobs": ("clean `make report` (a job per core)", (0.85, "hand")),
     "hand": ("by hand: nbconvert, weasyprint", None),
     "pages": ("notebooks and their pages, `make -j1`", (1.0, "book")),
     "book": ("Jupyter Book 1", None),
@@ -61,18 +61,17 @@ MEASUREMENTS = {
     "markdown": ("Markdown edit in 03_labour.ipynb, `make report`", (0.15, "j1")),
     "code": ("code edit in 03_labour.ipynb, `make report`", None),
     "fresh": ("fresh clone (outputs dated 1970), `make report`", None),
-    "pdf_log": ("PDF step in the clean -j1 build's log", (0.1, "j1")),
-    "pdf_probe": ("PDF step alone (`probes.py pdf`)", (0.1, "j1")),
     "setup": ("setup from nothing, `make env`", (90, None)),
 }
 EXECUTES = {"touch": [], "markdown": [], "code": ["03_labour.ipynb"], "fresh": []}  # at most
 # The order of the runs. A group runs round by round, so that the two sides of a ratio meet the
-# same background load. The rebuilds and the PDF probe use the clean -j1 build's copy.
+# same background load. The rebuilds use the clean -j1 build's copy.
 REBUILDS = ("noop", "touch", "markdown", "code", "fresh")
-AFTER_J1 = [*REBUILDS, "pdf_probe"]
-GROUPS = ["j1 j2 hand", "pages book", *AFTER_J1, "setup"]
+AFTER_J1 = list(REBUILDS)
+GROUPS = ["j1 jobs hand", "pages book", *AFTER_J1, "setup"]
 VERDICT = {None: "not measured", True: "met", False: "missed"}
-PROGRESS_LINE = re.compile(r"^(\d+\.\d+) \| \[\d+/\d+\] (.*)$", re.MULTILINE)  # stamped by run()
+# A step's line as it starts its work, stamped by run().
+PROGRESS_LINE = re.compile(r"^(\d+\.\d+) \| ((?:clean|execute|merge|render) .*)$", re.MULTILINE)
 Timed = Callable[[], tuple[float, str]]  # a run's timed part: its seconds and its output
 
 
@@ -238,26 +237,18 @@ def change(copy: Path, snap: Path, kind: str) -> None:
         (copy / EDITED).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", "utf-8")
 
 
-def probe(copy: Path) -> tuple[float, str]:
-    """bench/probes.py in the project's interpreter, as a build step in ``copy``: the seconds
-    it reports and its JSON."""
-    cmd = [VENV / "bin" / "python", ROOT / "bench" / "probes.py"]
-    log = run(cmd, copy, child_env(copy))[1].splitlines()[-1].split(" | ", 1)[1]
-    return json.loads(log)["total"], log
-
-
 def plans(r: dict[str, Result], snap: Path, scratch: Path) -> dict[str, tuple]:
     """Each measurement's copy, what prepares a run (untimed), and what the run times."""
-    copies = {name: scratch / name for name in ("j1", "j2", "hand", "pages", "book", "setup")}
+    copies = {name: scratch / name for name in ("j1", "jobs", "hand", "pages", "book", "setup")}
     for copy in copies.values():
         shutil.copytree(snap, copy, copy_function=shutil.copy2)
-    j1, j2, hand, pages, book, setup = copies.values()
+    j1, jobs, hand, pages, book, setup = copies.values()
     hand_out, hand_outputs = scratch / "by-hand-pages", [hand / name for name in OUTPUTS]
     page_targets = [f"report/notebooks/{notebook.stem}.html" for notebook in notebooks(pages)]
     make_env = ["make", f"VENV={setup / '.venv-bench'}", "env"]
     return {
         "j1": (partial(make, j1, "clean"), partial(make, j1, "-j1", "report")),
-        "j2": (partial(make, j2, "clean"), partial(make, j2, "-j2", "report")),
+        "jobs": (partial(make, jobs, "clean"), partial(make, jobs, "report")),
         "hand": (partial(remove, hand_out, *hand_outputs), partial(by_hand, hand, hand_out)),
         "pages": (partial(unbuild_pages, pages), partial(make, pages, "-j1", *page_targets)),
         "book": (partial(unbuild_book, book, r["book"]), partial(build_book, book)),
@@ -265,25 +256,14 @@ def plans(r: dict[str, Result], snap: Path, scratch: Path) -> dict[str, tuple]:
             kind: (partial(change, j1, snap, kind), partial(make, j1, "report"))
             for kind in REBUILDS
         },
-        "pdf_probe": (lambda: None, partial(probe, j1)),
         "setup": (partial(remove, setup / ".venv-bench"), partial(run, make_env, setup)),
     }
 
 
 def add_notes(r: dict[str, Result]) -> None:
-    """What the logs say: the PDF step's seconds, which notebooks ran, the probe's phases."""
-    if r["j1"].error:
-        r["pdf_log"].error = "not measured: the clean -j1 build failed"
-    for log, total in zip(r["j1"].logs, r["j1"].times, strict=True):  # the PDF's line to the end
-        r["pdf_log"].times += [total - float(t) for t, what in PROGRESS_LINE.findall(log)
-                               if what == "render report/report.pdf"]  # fmt: skip
-    if len(r["pdf_log"].times) != len(r["j1"].times):
-        r["pdf_log"].error = "not one `render report/report.pdf` line in each build log"
+    """What the logs say: which notebooks ran."""
     for key in ("pages", *EXECUTES):
         r[key].note = "executed: " + (", ".join(r[key].executed()) or "none")
-    if phases := [json.loads(log) for log in r["pdf_probe"].logs]:
-        medians = {k: statistics.median(p[k] for p in phases) for k in phases[0] if k != "total"}
-        r["pdf_probe"].note = ", ".join(f"{k} {v:.2f} s" for k, v in medians.items())
 
 
 def fmt_s(seconds: float) -> str:
@@ -362,11 +342,9 @@ def document(r: dict[str, Result], versions: str, load_before: str, runs: int) -
         "## Measurements", measurements_table(r),
         "## Targets", targets_table(r),
         "## Steps of the median clean `-j1` build",
-        "A line lasts until the log's next line. The notebook step renders each page while the "
-        "next notebook runs, so from the first `execute` line to the last page's, a line's "
-        "seconds are shared by two steps. CPU (above) is the user and system seconds of every "
-        "process the measurement ran: the build uses a second core where a step runs a kernel, "
-        "or cuts its CJK font, beside its own work.",
+        "A line lasts until the log's next line: with one job, make runs one step at a time, "
+        "and a notebook's step also waits for its kernel. CPU (above) is the user and system "
+        "seconds of every process the measurement ran, kernels included.",
         steps_table(r["j1"]),
         *(["## Errors", *errors] if errors else []),
     ]) + "\n"  # fmt: skip

@@ -63,17 +63,6 @@ def hand_value(indicator: str, qualifier: str | None = None) -> int:
 # --- a scratch project ------------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _own_font_cache(tmp_path_factory):
-    """Font subsets cut by the tests go to a cache of the session's, not the checkout's."""
-    from eastwest import stored
-
-    checkout = stored.CACHE
-    stored.CACHE = tmp_path_factory.mktemp("font-cache")
-    yield
-    stored.CACHE = checkout
-
-
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """The project's data inputs in a scratch root, for builds that must not touch the real one."""

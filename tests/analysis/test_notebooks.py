@@ -12,7 +12,7 @@ import tomllib
 import pytest
 from conftest import ARTICLE_TEXT, ROOT
 
-from eastwest import cache
+from eastwest.build import records
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -139,4 +139,4 @@ def test_the_report_s_text_is_an_input_of_its_notebook():
                          ("pairings", "pairings.toml"), ("overview", "overview.toml"),
                          ("totals", "totals.toml")):  # fmt: skip
         code = f"from eastwest.analysis import {module}"
-        assert ROOT / "src/eastwest/analysis" / text in cache.package_imports(code)
+        assert ROOT / "src/eastwest/analysis" / text in records.package_imports(code)

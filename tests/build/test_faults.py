@@ -115,6 +115,46 @@ def test_refused_official_total_stops_its_notebook_and_keeps_every_output(commit
     assert stray_temporaries(committed_copy) == []
 
 
+# --- a Makefile that misnames a notebook's outputs --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (
+            ("labour_exchanges labour_income", "labour_exchanges"),
+            "03_labour.ipynb wrote figures/labour_income.png, figures/labour_income.svg, "
+            "which the Makefile does not list",
+        ),
+        (
+            ("labour_income labour_training", "labour_income labour_training labour_extra"),
+            "03_labour.ipynb did not write figures/labour_extra.png, figures/labour_extra.svg, "
+            "which the Makefile lists",
+        ),
+    ],
+    ids=["a file left out", "a file too many"],
+)
+def test_a_notebook_s_outputs_must_be_the_makefile_s(committed_copy, edit, said):
+    """The Makefile names what each notebook writes: the step checks it against what the
+    notebook wrote, and refuses a list that differs, writing no executed copy and no record."""
+    makefile = committed_copy / "Makefile"
+    text = makefile.read_text(encoding="utf-8")
+    assert text.count(edit[0]) == 1
+    makefile.write_text(text.replace(*edit), encoding="utf-8")
+    executed = committed_copy / "report" / "notebooks" / "03_labour.ipynb"
+    keep = {
+        p: p.read_bytes()
+        for p in (executed, executed.parent.parent / "keys" / f"{executed.name}.json")
+    }
+
+    result = make(committed_copy, "report/notebooks/03_labour.ipynb")
+
+    assert result.returncode != 0
+    assert said in result.stderr, result.stderr
+    assert {p: p.read_bytes() for p in keep} == keep
+    assert stray_temporaries(committed_copy) == []
+
+
 # --- interrupted builds ---------------------------------------------------------------------
 
 
@@ -214,7 +254,7 @@ def test_interrupt_during_the_data_step_keeps_its_outputs(committed_copy):
     def data_step_held() -> bool:
         # Stopped the moment it is seen: the step takes half a second, and one that finished
         # before Ctrl-C would rewrite its record.
-        step[:] = hold(build.pid, " -m eastwest.clean ")
+        step[:] = hold(build.pid, " -m eastwest.build.data ")
         return bool(step)
 
     wait_until(data_step_held, build, "the data step")
@@ -296,10 +336,10 @@ def test_interrupt_during_the_pdf_render(committed_copy, stale):
     before = every_file(committed_copy)
 
     def rendering(build):
-        """WeasyPrint has loaded Pango, in the reader's step or in its helper (nothing else
-        needs Pango): the PDF's part of the step is under way. The whole build is stopped the
-        moment this is seen: on a loaded machine the short PDF could otherwise be finished, and
-        its record written, before the signal arrives."""
+        """WeasyPrint has loaded Pango in the PDF's step (nothing else needs Pango): the PDF is
+        under way. The whole build is stopped the moment this is seen: on a loaded machine the
+        short PDF could otherwise be finished, and its record written, before the signal
+        arrives."""
         for pid, _ in group_processes(build.pid):
             try:
                 if "libpango" in Path(f"/proc/{pid}/maps").read_text():
@@ -316,8 +356,13 @@ def test_interrupt_during_the_pdf_render(committed_copy, stale):
         assert result.returncode != 0, how
         assert "Deleting file" not in result.stderr, result.stderr
         assert "Traceback" not in result.stderr, (how, result.stderr)
-        assert changed_files(before, every_file(committed_copy)) == [], how
+        # The HTML's step runs beside the PDF's and may have ended first: then it wrote the
+        # committed bytes and its record, and nothing else changed.
+        changed = changed_files(before, every_file(committed_copy))
+        assert set(changed) <= {"report/keys/report.html.json"}, how
         assert stray_temporaries(committed_copy) == [], how
+    if "report/keys/report.html.json" in changed:
+        stale = ["report.pdf"]
 
     # They are left older than their sources and without records: the next make runs the step
     # (it is not up to date for make), and the step renders (nothing records it as current).
@@ -328,4 +373,4 @@ def test_interrupt_during_the_pdf_render(committed_copy, stale):
     assert make(committed_copy, "-q", "report").returncode != 0
     planned = make(committed_copy, "-n", "report")
     assert planned.returncode == 0, planned.stderr
-    assert "-m eastwest.publish.reader" in planned.stdout, planned.stdout
+    assert "-m eastwest.build.reader pdf" in planned.stdout, planned.stdout

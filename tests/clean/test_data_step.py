@@ -2,7 +2,7 @@
 
 Each refusal is checked where it is raised, on a scratch copy of the inputs: the checks the data
 step runs before it writes anything (``eastwest.clean.build.main``), called in this process.
-A few go end to end through the step's own command, ``python -m eastwest.clean INPUT...``, on
+A few go end to end through the step's own command, ``python -m eastwest.build.data INPUT...``, on
 one built copy: that the refusal is one line on stderr, without a traceback, and that it leaves
 the earlier outputs as they were. tests/build/test_faults.py refuses an article through make.
 """
@@ -200,7 +200,7 @@ def test_stale_decision_rule(project_copy):
 
 
 def data_step(root: Path):
-    return run_module("eastwest.clean", root, *INPUTS)
+    return run_module("eastwest.build.data", root, *INPUTS)
 
 
 def outputs(root: Path) -> dict[str, bytes]:
@@ -216,7 +216,7 @@ def built(tmp_path_factory) -> Path:
         (root / name).write_bytes((ROOT / name).read_bytes())
     result = data_step(root)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("[1/"), result.stdout
+    assert result.stdout.startswith("clean figures"), result.stdout
     return root
 
 

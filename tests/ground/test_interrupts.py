@@ -8,8 +8,8 @@ import eastwest
 
 
 def test_build_steps_are_the_package_modules_run_with_dash_m():
-    assert eastwest._is_build_step(["python", "-m", "eastwest.clean", "data/raw/article.txt"])
-    assert eastwest._is_build_step(["python", "-X", "importtime", "-m", "eastwest.publish.reader"])
+    assert eastwest._is_build_step(["python", "-m", "eastwest.build.data", "data/raw/article.txt"])
+    assert eastwest._is_build_step(["python", "-X", "importtime", "-m", "eastwest.build.reader"])
     assert not eastwest._is_build_step(["python", "-m", "pytest", "eastwest.clean"])
     assert not eastwest._is_build_step(["python", "bench/run.py", "-m"])
     assert not eastwest._is_build_step(["python", "-c", "import eastwest"])

@@ -25,7 +25,6 @@ from eastwest.publish import (
     html_audit,
     inline_svg,
     pages,
-    reader,
     screen_nav,
     template,
     webfonts,
@@ -194,7 +193,7 @@ def project(tmp_path_factory):
         article_sha256=root / "article.txt.sha256",
         markdown_images=root,
     )
-    return root, reader.executed_notebooks(executed), inputs
+    return root, sorted(executed.glob("[0-9][0-9]_*.ipynb")), inputs
 
 
 @pytest.fixture(scope="module")
@@ -653,21 +652,3 @@ def test_notebook_page_code_takes_the_focus_and_its_prompts_are_not_greyed(proje
     # Lab's last word halves the prompts' contrast (opacity 0.5); the page's own has the last.
     values = re.findall(r"--jp-cell-prompt-not-active-opacity:\s*([\d.]+)", page)
     assert "0.5" in values and values[-1] == "1"
-
-
-def test_a_stored_font_subset_is_the_subset_cut_afresh(tmp_path, monkeypatch):
-    """The font cache gives back exactly what fontTools cuts, for the CJK and a Latin face."""
-    from eastwest import stored
-    from eastwest.fonts import cjk_font_path, latin_faces
-
-    monkeypatch.setattr(stored, "CACHE", tmp_path / ".cache")
-    latin = next(path for _, path, _, _ in latin_faces("EastWest Sans"))
-    for font, wanted, features in [
-        (cjk_font_path(), tuple(map(ord, "东西扶贫协作")), []),
-        (latin, tuple(map(ord, "East–West 1996")), ["*"]),
-    ]:
-        fresh = webfonts._cut_woff2(font, tuple(sorted(wanted)), features)
-        first = webfonts._subset_woff2(font, tuple(sorted(wanted)), features)
-        again = webfonts._subset_woff2(font, tuple(sorted(wanted)), features)
-        assert base64.b64decode(first) == fresh and again == first
-    assert len(list((tmp_path / ".cache" / "woff2").iterdir())) == 2

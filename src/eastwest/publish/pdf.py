@@ -20,7 +20,6 @@ import os
 import re
 from contextlib import contextmanager
 
-from eastwest import stored
 from eastwest.fonts import cjk_serif_font_path, private_fontconfig
 from eastwest.publish.pango import require_pango
 from eastwest.publish.webfonts import CJK_FAMILY
@@ -68,43 +67,16 @@ def subsetter() -> str:
 
 
 def _use_fonttools_subsetter() -> None:
-    """Make WeasyPrint subset with fontTools, as it does where libharfbuzz-subset is missing,
-    and keep each subset in ``.cache/`` (``eastwest.stored``): a Markdown edit that adds no
-    character to the report cuts no font again."""
-    import hashlib
+    """Make WeasyPrint subset with fontTools, as it does where libharfbuzz-subset is missing.
 
-    import fontTools
-    import weasyprint
+    The one private name the build touches, for reproducible bytes, not for speed: WeasyPrint
+    (``weasyprint.pdf.fonts``) picks HarfBuzz's subsetter when the module-level
+    ``harfbuzz_subset`` is found and fontTools' otherwise; tests/publish/test_pdf.py fails if an
+    upgrade renames it.
+    """
     from weasyprint.pdf import fonts
 
     fonts.harfbuzz_subset = None
-    cut = fonts.Font._fonttools_subset
-    if getattr(cut, "stored", False):
-        return
-
-    def stored_subset(font, to_unicode, hinting) -> None:
-        # What WeasyPrint's fontTools subset reads: the font's bytes, the glyphs it keeps,
-        # hinting, whether it must draw a .notdef outline, and the clock it stamps the subset
-        # with (a render outside _fixed_clock must not hand its dates to the next build).
-        key = {
-            "clock": os.environ.get("SOURCE_DATE_EPOCH"),
-            "font": hashlib.sha256(font.file_content).hexdigest(),
-            "index": font.index,
-            "glyphs": sorted(to_unicode),
-            "hinting": bool(hinting),
-            "notdef_outline": bool(font.missing),
-            "weasyprint": weasyprint.__version__,
-            "fonttools": fontTools.version,
-        }
-
-        def subset() -> bytes:
-            cut(font, to_unicode, hinting)
-            return font.file_content
-
-        font.file_content = stored.remembered("pdf-font", key, subset)
-
-    stored_subset.stored = True
-    fonts.Font._fonttools_subset = stored_subset
 
 
 class _FontToolsNotice(logging.Filter):
@@ -115,8 +87,7 @@ class _FontToolsNotice(logging.Filter):
 
 
 def load_weasyprint() -> None:
-    """Import WeasyPrint, or stop with one line where Pango is missing: ``render_pdf``'s first
-    step, which a helper process can take while the fonts are cut."""
+    """Import WeasyPrint, or stop with one line where Pango is missing."""
     import warnings
 
     with warnings.catch_warnings():

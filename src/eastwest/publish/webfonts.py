@@ -5,9 +5,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from eastwest import stored
 from eastwest.fonts import cjk_font_path, latin_faces
-from eastwest.publish.helper import beside
 
 # The Latin families each kind of page embeds (fonts.LATIN_FACES).
 REPORT_LATIN = ("EastWest Serif", "EastWest Sans", "EastWest Mono")
@@ -60,8 +58,6 @@ def embedded_font_css(text: str, font: Path | None = None, latin: tuple[str, ...
     """
     chinese = set("".join(CJK_RUN.findall(text)))
     wanted, font = tuple(sorted(map(ord, chinese))), font or cjk_font_path()
-    # The CJK cut takes as long as all the Latin ones: in the helper, when there is one.
-    cjk = beside(_subset_woff2, font, wanted, []) if wanted else None
     # Also the spaces and hyphens that line breaking adds, which are not in the text.
     others = {c for c in set(text) - chinese if c >= " "} | set(LINE_BREAK_CHARACTERS)
     others = tuple(sorted(map(ord, others)))
@@ -69,47 +65,19 @@ def embedded_font_css(text: str, font: Path | None = None, latin: tuple[str, ...
         _latin_face_css(family, path, weight, style, others)
         for family, path, weight, style in latin_faces(*latin)
     )
-    if cjk:
-        cjk.result()  # now in the font cache, where the line below finds it
     return _font_subset_css(wanted, font) + css
 
 
-# Everything fontTools is told besides the font and the characters; part of the stored key.
-_SUBSET_OPTIONS = {"hinting": False, "desubroutinize": True, "drop_tables+": ["FFTM"]}
-
-
 def _subset_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str]) -> str:
-    """The base64 WOFF2 of ``font_file`` cut to the code points ``wanted``.
-
-    Kept in ``.cache/`` (``eastwest.stored``): an edit that adds no character to a page cuts
-    nothing again.
-    """
-    from fontTools import version as fonttools_version
-
-    key = {
-        "font": stored.digest_of_file(font_file),
-        "unicodes": list(wanted),
-        "features": features,
-        "options": _SUBSET_OPTIONS,
-        "fonttools": fonttools_version,
-    }
-    data = stored.remembered("woff2", key, lambda: _cut_woff2(font_file, wanted, features))
-    return base64.b64encode(data).decode()
-
-
-def _cut_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str]) -> bytes:
+    """The base64 WOFF2 of ``font_file`` cut to the code points ``wanted``."""
     import io
 
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    options = subset.Options(
-        layout_features=features,
-        hinting=_SUBSET_OPTIONS["hinting"],
-        desubroutinize=_SUBSET_OPTIONS["desubroutinize"],
-    )
+    options = subset.Options(layout_features=features, hinting=False, desubroutinize=True)
     # FontForge's build dates, which fontTools cannot subset
-    options.drop_tables += _SUBSET_OPTIONS["drop_tables+"]
+    options.drop_tables += ["FFTM"]
     font = TTFont(font_file, recalcTimestamp=False, lazy=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=wanted)
@@ -117,7 +85,7 @@ def _cut_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str]) ->
     font.flavor = "woff2"
     buffer = io.BytesIO()
     font.save(buffer)
-    return buffer.getvalue()
+    return base64.b64encode(buffer.getvalue()).decode()
 
 
 @cache

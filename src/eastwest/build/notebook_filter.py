@@ -5,9 +5,9 @@ metadata of its own into the file. ``make env`` registers this module as a git c
 ``notebooks/*.ipynb`` (see .gitattributes), so what is committed is cleaned whatever saved it,
 while the working copy keeps its outputs for whoever is exploring:
 
-    python -m eastwest.publish.notebook_filter < saved.ipynb > committed.ipynb   # git's filter
-    python -m eastwest.publish.notebook_filter notebooks/*.ipynb          # clean files in place
-    python -m eastwest.publish.notebook_filter --check notebooks/*.ipynb  # list those not clean
+    python -m eastwest.build.notebook_filter < saved.ipynb > committed.ipynb   # git's filter
+    python -m eastwest.build.notebook_filter notebooks/*.ipynb          # clean files in place
+    python -m eastwest.build.notebook_filter --check notebooks/*.ipynb  # list those not clean
 
 Kept: each cell's source, id and tags; the notebook's kernelspec, and the language's name.
 """
@@ -71,7 +71,7 @@ def cleaned_text(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m eastwest.publish.notebook_filter",
+        prog="python -m eastwest.build.notebook_filter",
         description="Strip outputs, execution counts and editor metadata from notebooks. "
         "Without files: read a notebook on stdin, write it cleaned to stdout (git's filter).",
     )

@@ -1,13 +1,12 @@
 """Re-execution is decided by content: what the key covers, and the Markdown merge."""
 
 import json
-import re
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from eastwest.publish import execute, kernels
+from eastwest.build import notebook as step
 
 KERNELSPEC = {"name": "eastwest", "display_name": "Python 3 (eastwest)", "language": "python"}
 
@@ -26,8 +25,8 @@ def _notebook(markdown: str, code: str, tags: list[str] | None = None) -> dict:
 
 
 def test_markdown_is_not_part_of_the_key():
-    before = execute.execution_key(_notebook("Old text.", "x = 1"), {})
-    assert execute.execution_key(_notebook("New text, 新的.", "x = 1"), {}) == before
+    before = step.execution_key(_notebook("Old text.", "x = 1"), {})
+    assert step.execution_key(_notebook("New text, 新的.", "x = 1"), {}) == before
 
 
 @pytest.mark.parametrize(
@@ -41,39 +40,30 @@ def test_markdown_is_not_part_of_the_key():
 )
 def test_code_tags_and_kernel_are_part_of_the_key(change):
     notebook = _notebook("Text.", "x = 1")
-    before = execute.execution_key(notebook, {})
+    before = step.execution_key(notebook, {})
     change(notebook)
-    assert execute.execution_key(notebook, {}) != before
+    assert step.execution_key(notebook, {}) != before
 
 
 def test_an_input_file_is_part_of_the_key():
     notebook = _notebook("Text.", "x = 1")
-    assert execute.execution_key(notebook, {"data/a.csv": "1"}) != execute.execution_key(
+    assert step.execution_key(notebook, {"data/a.csv": "1"}) != step.execution_key(
         notebook, {"data/a.csv": "2"}
     )
 
 
 def test_the_code_s_inputs_are_the_modules_it_imports_and_the_chart_style():
     notebook = _notebook("Text.", "from eastwest.analysis import labour\n%matplotlib inline")
-    names = {p.relative_to(p.parents[1]).as_posix() for p in execute.code_inputs(notebook)}
+    names = {p.relative_to(p.parents[1]).as_posix() for p in step.code_inputs(notebook)}
     assert {"analysis/labour.py", "analysis/style.py", "analysis/eastwest.mplstyle"} <= names
     assert "clean/indicators.py" in names  # through labour's own imports
     assert not {name for name in names if name.startswith("publish/")}
 
 
-def _run(source):
-    """``source`` run as the notebook step runs it: its result, text or error."""
-    running = kernels.Kernels([source]).start()
-    try:
-        return running.result(source)
-    finally:
-        running.stop()
-
-
 @pytest.mark.slow
 def test_merged_markdown_gives_the_bytes_of_a_full_run(tmp_path, monkeypatch):
     """Runs the project's kernel twice on a two-line notebook (a few seconds)."""
-    monkeypatch.setattr(kernels, "ROOT", tmp_path)
+    monkeypatch.setattr(step, "ROOT", tmp_path)
     written = tmp_path / "written.txt"
     code = (
         f"from eastwest.atomic import write_text\nwrite_text({str(written)!r}, 'x')\nprint(6 * 7)"
@@ -82,14 +72,14 @@ def test_merged_markdown_gives_the_bytes_of_a_full_run(tmp_path, monkeypatch):
     first.write_text(json.dumps(_notebook("Old text.", code)), encoding="utf-8")
     second.write_text(json.dumps(_notebook("New text, 新的.", code)), encoding="utf-8")
 
-    ran_first = _run(first)
-    assert ran_first.written == [written], "the files the kernel wrote through atomic are known"
+    ran_first, wrote = step.execute(first)
+    assert wrote == {written}, "the files the kernel wrote through atomic are known"
     executed_first = tmp_path / "executed_first.ipynb"
-    executed_first.write_text(ran_first.text, encoding="utf-8")
-    ran_second = _run(second).text
+    executed_first.write_text(ran_first, encoding="utf-8")
+    ran_second, _ = step.execute(second)
 
     assert "42" in ran_second and "New text" in ran_second
-    assert execute.merged(second, executed_first) == ran_second
+    assert step.merged(second, executed_first) == ran_second
 
 
 def test_merge_refuses_an_executed_copy_of_other_code(tmp_path):
@@ -97,23 +87,7 @@ def test_merge_refuses_an_executed_copy_of_other_code(tmp_path):
     source.write_text(json.dumps(_notebook("Text.", "x = 1")), encoding="utf-8")
     executed.write_text(json.dumps(_notebook("Text.", "x = 2")), encoding="utf-8")
     with pytest.raises(ValueError, match="does not hold the code"):
-        execute.merged(source, executed)
-
-
-@pytest.mark.parametrize(
-    ("makeflags", "jobs"),
-    [("", 1), (" -j2 --jobserver-auth=3,4", 2), ("k -j1", 1), ("s -j12", 12), ("-j", None)],
-    ids=["no -j", "-j2", "-j1 with -k", "-j12 with -s", "-j alone"],
-)
-def test_notebooks_at_once_follow_make_s_jobs(makeflags, jobs):
-    import os
-
-    assert execute.jobs_allowed(makeflags) == (jobs or os.cpu_count())
-
-
-@pytest.mark.parametrize(("jobs", "kernels"), [(1, 1), (2, 3), (4, 5)])
-def test_several_jobs_run_one_notebook_more_and_one_job_runs_one(jobs, kernels):
-    assert execute.kernels_at_once(jobs) == kernels
+        step.merged(source, executed)
 
 
 @pytest.mark.slow
@@ -121,4 +95,5 @@ def test_a_kernel_that_dies_stops_its_notebook_with_a_message(tmp_path):
     """The project's kernel, started and killed from inside (a few seconds)."""
     source = tmp_path / "dies.ipynb"
     source.write_text(json.dumps(_notebook("Text.", "import os\nos._exit(3)")), encoding="utf-8")
-    assert re.search(r"dies\.ipynb: the kernel died", _run(source).error)
+    with pytest.raises(SystemExit, match=r"dies\.ipynb: the kernel died"):
+        step.execute(source)

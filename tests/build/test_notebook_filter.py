@@ -1,4 +1,4 @@
-"""Notebooks reach git without outputs (eastwest.publish.notebook_filter), and the committed
+"""Notebooks reach git without outputs (eastwest.build.notebook_filter), and the committed
 ones are clean: no outputs, no execution counts, one kernel."""
 
 import json
@@ -13,13 +13,13 @@ import pytest
 from conftest import ROOT
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from eastwest.publish.notebook_filter import clean, cleaned_text, main, stored, stored_digest
+from eastwest.build.notebook_filter import clean, cleaned_text, main, stored, stored_digest
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 FIX = (
     "\nCommitted notebooks carry no outputs. `make env` sets up a git filter that strips them "
     "on commit; to clean the working copies too, run\n"
-    "    .venv/bin/python -m eastwest.publish.notebook_filter notebooks/*.ipynb"
+    "    .venv/bin/python -m eastwest.build.notebook_filter notebooks/*.ipynb"
 )
 
 
@@ -126,14 +126,14 @@ def test_git_stores_a_saved_notebook_without_its_outputs(tmp_path):
     attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8")
     name = re.search(r"^notebooks/\*\.ipynb\s+filter=(\S+)", attributes, re.MULTILINE).group(1)
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert f"filter.{name}.clean" in makefile and "-m eastwest.publish.notebook_filter" in makefile
+    assert f"filter.{name}.clean" in makefile and "-m eastwest.build.notebook_filter" in makefile
     repo = tmp_path / "clone"
     (repo / "notebooks").mkdir(parents=True)
     (repo / ".gitattributes").write_text(attributes, encoding="utf-8")
     _git(repo, "init", "--quiet")
     src = ROOT / "src"
     _git(repo, "config", f"filter.{name}.clean", f"env PYTHONPATH={src} {sys.executable} -m "
-         "eastwest.publish.notebook_filter")  # fmt: skip
+         "eastwest.build.notebook_filter")  # fmt: skip
     saved = repo / "notebooks" / "01_explored.ipynb"
     saved.write_text(saved_by_an_editor(), encoding="utf-8")
     _git(repo, "add", ".")
