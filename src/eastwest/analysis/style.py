@@ -249,54 +249,19 @@ def log_dot_figure(heading: str, values: list[float]) -> tuple[Figure, object, l
     return fig, ax, list(range(len(values)))[::-1]
 
 
-def _layout_helpers(canvas) -> bool:
-    from matplotlib import backend_bases
-
-    return hasattr(backend_bases, "_get_renderer") and hasattr(
-        canvas, "_switch_canvas_and_return_print_method"
-    )
-
-
-def _layout_pass(fig: Figure, fmt: str, dpi: float | None = None) -> None:
-    """The layout ``fig.savefig(format=fmt, dpi=dpi)`` runs before it draws, and nothing more.
-
-    It repeats the start of matplotlib's ``FigureCanvasBase.print_figure``: the renderer of
-    that format at that dpi, one draw with drawing disabled. A full save costs three times as
-    much. Where matplotlib lacks the private helpers used here, a full save does the same.
-    """
-    from contextlib import nullcontext
-    from functools import partial
-
-    from matplotlib import backend_bases, cbook
-
-    canvas = fig.canvas
-    if not _layout_helpers(canvas):
-        fig.savefig(io.BytesIO(), format=fmt, dpi=dpi)
-        return
-    with (
-        canvas._switch_canvas_and_return_print_method(fmt) as print_method,
-        cbook._setattr_cm(fig, dpi=mpl._val_or_rc(dpi, "savefig.dpi")),
-        cbook._setattr_cm(fig.canvas, _device_pixel_ratio=1),
-        cbook._setattr_cm(fig.canvas, _is_saving=True),
-    ):
-        renderer = backend_bases._get_renderer(fig, partial(print_method, orientation="portrait"))
-        with getattr(renderer, "_draw_disabled", nullcontext)():
-            fig.draw(renderer)
-
-
 def render(fig: Figure, name: str) -> tuple[bytes, bytes]:
     """The PNG and SVG bytes of ``fig``: no dates, no versions, ids salted with ``name``."""
     with style():
         # Constrained layout starts from the positions of the last layout and, when a label
-        # reaches past its axes, settles only on the second: each format is laid out once
-        # before the save, which lays it out again, so that every render gives the same bytes.
-        png = io.BytesIO()
-        _layout_pass(fig, "png", dpi=PNG_DPI)
-        fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
-        svg = io.BytesIO()
+        # reaches past its axes, settles only on the second: each format is saved twice, and
+        # the second save kept, so that every render gives the same bytes.
+        for _ in range(2):
+            png = io.BytesIO()
+            fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
         with mpl.rc_context({"svg.hashsalt": name, "svg.fonttype": "path"}):
-            _layout_pass(fig, "svg")
-            fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+            for _ in range(2):
+                svg = io.BytesIO()
+                fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     text = _prefix_ids(svg.getvalue().decode("utf-8"), name)
     return png.getvalue(), text.encode("utf-8")
 
