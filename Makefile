@@ -116,11 +116,11 @@ $(ENV): requirements.lock $(LAB_OVERRIDES)
 .PRECIOUS: $(DATA) $(EXECUTED) $(NOTEBOOK_HTML) $(WRITTEN) $(READER)
 
 # Notebooks reach git without outputs, whatever editor saved them: git stores notebooks/*.ipynb
-# through this clean filter (.gitattributes); the working copy keeps its outputs. Outside a git
-# checkout there is nothing to set up.
+# through nbstripout (.gitattributes), with the project's keys; the working copy keeps its outputs.
+# Outside a git checkout there is nothing to set up.
 notebook_filter = git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
-    && git config filter.eastwest-notebook.clean \
-        "env PYTHONPATH=src $(PY) -m eastwest.build.notebook_filter" \
+    && git config filter.nbstripout.clean "$(PY) -m nbstripout --keep-id" \
+    && git config filter.nbstripout.extrakeys "$$($(PY) -m eastwest.build.notebook_filter --extra-keys)" \
     || true
 
 # make decides when a step must look at its inputs (a prerequisite is newer); the step then

@@ -1,5 +1,5 @@
-"""Notebooks reach git without outputs (eastwest.build.notebook_filter), and the committed
-ones are clean: no outputs, no execution counts, one kernel."""
+"""Notebooks reach git without outputs (nbstripout, with eastwest.build.notebook_filter's keys),
+and the committed ones are clean: no outputs, no execution counts, one kernel."""
 
 import json
 import os
@@ -13,14 +13,28 @@ import pytest
 from conftest import ROOT
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from eastwest.build.notebook_filter import clean, cleaned_text, main, stored, stored_digest
+from eastwest.build.notebook_filter import EXTRA_KEYS, stored, stored_digest, stored_text
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 FIX = (
     "\nCommitted notebooks carry no outputs. `make env` sets up a git filter that strips them "
     "on commit; to clean the working copies too, run\n"
-    "    .venv/bin/python -m eastwest.build.notebook_filter notebooks/*.ipynb"
+    "    .venv/bin/nbstripout --keep-id notebooks/*.ipynb"
 )
+
+
+def cleaned_text(text: str) -> str:
+    """``text`` through nbstripout's command, as git's filter runs it, with the project's keys."""
+    command = [
+        sys.executable,
+        "-m",
+        "nbstripout",
+        "--keep-id",
+        "--extra-keys",
+        " ".join(EXTRA_KEYS),
+    ]
+    done = subprocess.run(command, input=text.encode("utf-8"), capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
 
 
 def saved_by_an_editor() -> str:
@@ -58,10 +72,12 @@ def test_outputs_counts_and_editor_metadata_go_source_ids_and_tags_stay():
     assert (code["id"], code["source"]) == ("c02", ["print(1 + 1)"])
 
 
-def test_cleaning_is_idempotent():
+def test_cleaning_is_idempotent_and_the_build_reads_what_git_stores(tmp_path):
     once = cleaned_text(saved_by_an_editor())
     assert cleaned_text(once) == once
-    assert clean(nbformat.reads(once, as_version=4)) is not None
+    saved = tmp_path / "saved.ipynb"
+    saved.write_text(saved_by_an_editor(), encoding="utf-8")
+    assert stored_text(saved) == once
 
 
 def as_git_stores(path: Path) -> str:
@@ -105,15 +121,6 @@ def test_committed_notebook_is_clean(path):
         assert set(cell["metadata"]) <= {"tags"}, f"{where} has editor metadata{FIX}"
 
 
-def test_check_lists_notebooks_that_are_not_clean(tmp_path, capsys):
-    dirty = tmp_path / "01_dirty.ipynb"
-    dirty.write_text(saved_by_an_editor(), encoding="utf-8")
-    assert main(["--check", str(dirty)]) == 1
-    assert "not clean" in capsys.readouterr().err
-    assert main([str(dirty)]) == 0  # cleans in place
-    assert main(["--check", str(dirty)]) == 0
-
-
 def _git(repo: Path, *args: str, **kw) -> subprocess.CompletedProcess:
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
     return subprocess.run(
@@ -126,14 +133,16 @@ def test_git_stores_a_saved_notebook_without_its_outputs(tmp_path):
     attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8")
     name = re.search(r"^notebooks/\*\.ipynb\s+filter=(\S+)", attributes, re.MULTILINE).group(1)
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert f"filter.{name}.clean" in makefile and "-m eastwest.build.notebook_filter" in makefile
+    assert f"filter.{name}.clean" in makefile and "-m nbstripout --keep-id" in makefile
+    assert (
+        f"filter.{name}.extrakeys" in makefile and "-m eastwest.build.notebook_filter" in makefile
+    )
     repo = tmp_path / "clone"
     (repo / "notebooks").mkdir(parents=True)
     (repo / ".gitattributes").write_text(attributes, encoding="utf-8")
     _git(repo, "init", "--quiet")
-    src = ROOT / "src"
-    _git(repo, "config", f"filter.{name}.clean", f"env PYTHONPATH={src} {sys.executable} -m "
-         "eastwest.build.notebook_filter")  # fmt: skip
+    _git(repo, "config", f"filter.{name}.clean", f"{sys.executable} -m nbstripout --keep-id")
+    _git(repo, "config", f"filter.{name}.extrakeys", " ".join(EXTRA_KEYS))
     saved = repo / "notebooks" / "01_explored.ipynb"
     saved.write_text(saved_by_an_editor(), encoding="utf-8")
     _git(repo, "add", ".")

@@ -1,100 +1,82 @@
-"""Notebooks as git keeps them: no outputs, no execution counts, no editor's metadata.
+"""Notebooks as git stores them: nbstripout, with the keys below.
 
-Any editor that saves a notebook (JupyterLab, VS Code, nbclassic) writes its outputs and some
-metadata of its own into the file. ``make env`` registers this module as a git clean filter for
-``notebooks/*.ipynb`` (see .gitattributes), so what is committed is cleaned whatever saved it,
-while the working copy keeps its outputs for whoever is exploring:
+Any editor that saves a notebook writes its outputs and metadata of its own into the file. ``make
+env`` makes nbstripout git's clean filter for ``notebooks/*.ipynb`` (.gitattributes), with cell
+ids kept and these keys stripped, so that what is committed is clean whatever saved it, while
+the working copy keeps its outputs. The build reads every notebook through the same function
+(``stored``), so that a notebook run and saved in JupyterLab is, to the build, the one committed.
 
-    python -m eastwest.build.notebook_filter < saved.ipynb > committed.ipynb   # git's filter
-    python -m eastwest.build.notebook_filter notebooks/*.ipynb          # clean files in place
-    python -m eastwest.build.notebook_filter --check notebooks/*.ipynb  # list those not clean
-
-Kept: each cell's source, id and tags; the notebook's kernelspec, and the language's name.
+    python -m eastwest.build.notebook_filter --extra-keys   # the keys, for git's config
 """
 
-import argparse
 import hashlib
-import json
 import sys
 from pathlib import Path
 
-from eastwest.atomic import write_text
-
-KEPT_CELL_METADATA = ("tags",)
-
-
-def clean(nb: dict) -> dict:
-    """``nb`` without outputs, execution counts and metadata beyond the kept keys (in place).
-
-    Plain JSON or nbformat's nodes alike, so that a step with nothing to do can decide so with
-    the standard library alone.
-    """
-    metadata = nb.get("metadata", {})
-    language = metadata.get("language_info", {}).get("name")
-    kept = {k: metadata[k] for k in ("kernelspec",) if k in metadata}
-    if language:
-        kept["language_info"] = {"name": language}
-    nb["metadata"] = type(metadata)(kept)
-    for cell in nb.get("cells", []):
-        cell["metadata"] = type(cell["metadata"])(
-            {k: cell["metadata"][k] for k in KEPT_CELL_METADATA if k in cell["metadata"]}
+# The keys nbstripout's command strips by itself (it adds them in its main(), not in
+# strip_output()), and what JupyterLab, VS Code and nbclient add besides. A cell keeps its source,
+# id and tags; the notebook its kernelspec and its language's name. A test holds the build's
+# reading to nbstripout's command.
+EXTRA_KEYS = [
+    "metadata.signature",
+    "metadata.widgets",
+    *(
+        f"cell.metadata.{key}"
+        for key in (
+            "collapsed",
+            "ExecuteTime",
+            "execution",
+            "heading_collapsed",
+            "hidden",
+            "scrolled",
         )
-        if cell["cell_type"] == "code":
-            cell["outputs"] = []
-            cell["execution_count"] = None
-    return nb
+    ),
+    *(
+        f"metadata.language_info.{key}"
+        for key in (
+            "codemirror_mode",
+            "file_extension",
+            "mimetype",
+            "nbconvert_exporter",
+            "pygments_lexer",
+            "version",
+        )
+    ),
+    "metadata.vscode",
+    "metadata.toc",
+    "cell.metadata.jupyter",
+    "cell.metadata.editable",
+    "cell.metadata.deletable",
+    "cell.metadata.trusted",
+    "cell.metadata.vscode",
+]
 
 
-def stored(path: Path) -> dict:
+def stored(path: Path):
     """The notebook at ``path`` as git stores it, whatever an editor has saved there since."""
-    return clean(json.loads(path.read_text(encoding="utf-8")))
+    import nbformat
+    from nbstripout import strip_output
+
+    nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    return strip_output(
+        nb, keep_output=False, keep_count=False, keep_id=True, extra_keys=EXTRA_KEYS
+    )
+
+
+def stored_text(path: Path) -> str:
+    """What git stores for ``path``, as nbstripout writes it."""
+    import nbformat
+
+    return nbformat.writes(stored(path)) + "\n"
 
 
 def stored_digest(path: Path) -> str:
     """A hash of what git stores for ``path``: the same for a committed notebook and for the
     same notebook saved by JupyterLab with its outputs."""
-    nb = stored(path)
-    for cell in nb.get("cells", []):
-        if isinstance(cell.get("source"), list):
-            cell["source"] = "".join(cell["source"])
-    canonical = json.dumps(nb, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def cleaned_text(text: str) -> str:
-    """A notebook's JSON text as git should store it (the same text if it is clean already)."""
-    import nbformat
-
-    nb = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
-    return nbformat.writes(clean(nb)) + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m eastwest.build.notebook_filter",
-        description="Strip outputs, execution counts and editor metadata from notebooks. "
-        "Without files: read a notebook on stdin, write it cleaned to stdout (git's filter).",
-    )
-    parser.add_argument("notebooks", nargs="*", type=Path)
-    parser.add_argument("--check", action="store_true", help="only list notebooks not clean")
-    args = parser.parse_args(argv)
-    if not args.notebooks:
-        # Bytes, not the locale's text: git may run the filter under LANG=C.
-        text = sys.stdin.buffer.read().decode("utf-8")
-        sys.stdout.buffer.write(cleaned_text(text).encode("utf-8"))
-        return 0
-    dirty = []
-    for path in args.notebooks:
-        text = path.read_text(encoding="utf-8")
-        cleaned = cleaned_text(text)
-        if cleaned != text:
-            dirty.append(path)
-            if not args.check:
-                write_text(path, cleaned)
-    for path in dirty:
-        print(f"{'not clean' if args.check else 'cleaned'}: {path}", file=sys.stderr)
-    return 1 if args.check and dirty else 0
+    return hashlib.sha256(stored_text(path).encode("utf-8")).hexdigest()
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    if sys.argv[1:] != ["--extra-keys"]:
+        raise SystemExit("usage: python -m eastwest.build.notebook_filter --extra-keys")
+    print(" ".join(EXTRA_KEYS))
