@@ -33,7 +33,7 @@ def load_decisions(article: Article, path: Path = paths.NUMBER_DECISIONS) -> dic
     name = paths.shown(path)
     header, rows = csv_rows(path)
     decided: dict[int, dict] = {}
-    for line, record in rows:
+    for line, record in (row for row in rows if row[1]):
         rule = dict(zip(header, record, strict=True))
         context, number = rule["context"], rule["number"]
         if context.count(number) != 1:

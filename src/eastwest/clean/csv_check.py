@@ -5,47 +5,44 @@ was expected.
 """
 
 import csv
-import math
 import re
 from pathlib import Path
 
 from eastwest import paths
 from eastwest.errors import InputError
 
+# How each type is written, for a value frictionless finds is not of its field's type.
+_EXPECTED = {
+    "integer": "a whole number; expected digits only",
+    "number": "a number; expected digits in base units (no 万 or 亿)",
+    "date": "a date; expected YYYY-MM-DD",
+}
 
-def _problem(field: dict, value: str) -> str | None:
-    """What is wrong with one value, as "what it is; expected what", or None."""
-    rules = field.get("constraints", {})
-    if value.strip() == "":
-        return f"empty; expected: {field['description']}" if rules.get("required") else None
-    kind = field["type"]
-    if kind == "integer":
-        if not re.fullmatch(r"-?\d+", value):
-            return f"{value!r} is not a whole number; expected digits only"
-        number = int(value)
-    elif kind == "number":
-        try:
-            number = float(value)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number):
-            return f"{value!r} is not a number; expected digits in base units (no 万 or 亿)"
-    elif kind == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return f"{value!r} is not a date; expected YYYY-MM-DD"
-    if "enum" in rules and (number if kind == "integer" else value) not in rules["enum"]:
+
+def _said(error, field: dict, lines: list[int]) -> str:
+    """A frictionless error on one cell, as "what it is; expected what"."""
+    value, rules = error.cell, field.get("constraints", {})
+    if error.type == "type-error":
+        return f"{value!r} is not {_EXPECTED.get(field['type'], 'a ' + field['type'])}"
+    if error.type == "unique-error":
+        first = lines[int(re.search(r"position (\d+)", error.note)[1]) - 2]
+        return (
+            f"duplicate {field['name']} id {value!r} (first on line {first}); expected each id once"
+        )
+    rule = re.search(r'constraint "(\w+)"', error.note)[1]
+    if rule == "required":
+        return f"empty; expected: {field['description']}"
+    if rule == "enum":
         allowed = ", ".join(str(item) for item in rules["enum"])
         return f"unknown {field['name']} {value!r}; expected one of: {allowed}"
-    if "pattern" in rules and not re.fullmatch(rules["pattern"], value):
+    if rule == "pattern":
         return f"{value!r} does not match {rules['pattern']}; expected: {field['description']}"
-    if "minimum" in rules and number < rules["minimum"]:
-        return f"{value!r} is below {rules['minimum']}"
-    if "maximum" in rules and number > rules["maximum"]:
-        return f"{value!r} is above {rules['maximum']}"
-    return None
+    return f"{value!r} is {'below' if rule == 'minimum' else 'above'} {rules[rule]}"
 
 
 def csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and each record with the line it starts on (quoted fields may span lines)."""
+    """The header and each record with the line it starts on (quoted fields may span lines); a
+    blank line is an empty record, which frictionless counts as a row too."""
     name = paths.shown(path)
     try:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -53,8 +50,7 @@ def csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
             header = next(reader, [])
             rows, line = [], reader.line_num
             for record in reader:
-                if record:
-                    rows.append((line + 1, record))
+                rows.append((line + 1, record))
                 line = reader.line_num
     except UnicodeDecodeError as err:
         raise InputError(f"{name}: not UTF-8 ({err.reason} at byte {err.start})") from None
@@ -77,24 +73,34 @@ def check_csv(path: Path, fields: list[dict], unique: tuple[str, ...] = ()) -> N
             f"{name} line 1: columns {header} differ from the expected {columns}"
             f" (missing {missing}, unexpected {extra})"
         )
-    seen: dict[str, dict[str, int]] = {column: {} for column in unique}
     for line, record in rows:
-        if len(record) != len(columns):
+        if record and len(record) != len(columns):
             where = columns[min(len(record), len(columns) - 1)]
             raise InputError(
                 f"{name} line {line}, column {where!r}: the row has {len(record)} values for "
                 f"{len(columns)} columns; expected one value for each column "
                 "(a comma missing or extra, or a quote not closed?)"
             )
-        for field, value in zip(fields, record, strict=True):
-            problem = _problem(field, value)
-            if problem:
-                raise InputError(f"{name} line {line}, column {field['name']!r}: {problem}")
-            if field["name"] in seen:
-                first = seen[field["name"]].setdefault(value, line)
-                if first != line:
-                    raise InputError(
-                        f"{name} line {line}, column {field['name']!r}: duplicate "
-                        f"{field['name']} id {value!r} (first on line {first}); "
-                        "expected each id once"
-                    )
+    # Table Schema's own checks of each cell, by frictionless; the file is read as it is.
+    from frictionless import Resource, Schema
+
+    schema = Schema.from_descriptor(
+        {
+            "fields": [
+                {**f, "constraints": {**f.get("constraints", {}), "unique": True}}
+                if f["name"] in unique
+                else f
+                for f in fields
+            ]
+        }
+    )
+    resource = Resource(path=path.name, basepath=str(path.parent), schema=schema)
+    report = resource.validate()
+    lines = [line for line, _ in rows]
+    errors = [e for task in report.tasks for e in task.errors if getattr(e, "field_name", None)]
+    if errors:
+        error = min(errors, key=lambda e: e.row_number)
+        field = next(f for f in fields if f["name"] == error.field_name)
+        line = lines[error.row_number - 2]
+        said = _said(error, field, lines)
+        raise InputError(f"{name} line {line}, column {field['name']!r}: {said}")
