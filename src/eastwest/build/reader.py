@@ -1,6 +1,6 @@
-"""The reader's report: ``python -m eastwest.build.reader html|pdf INPUT...`` (the rule's
-prerequisites) writes ``report/report.html`` or ``report/report.pdf`` from the executed
-notebooks when an input changed."""
+"""The reader's report: ``python -m eastwest.build.reader INPUT...`` (the rule's prerequisites)
+writes ``report/report.html`` and ``report/report.pdf`` from the executed notebooks, each when an
+input changed. One process for both: they share the document's assembly and its font subsets."""
 
 import sys
 
@@ -8,31 +8,28 @@ from eastwest import paths
 from eastwest.atomic import write_bytes, write_text
 from eastwest.build import records
 
-OUTPUTS = {"html": paths.REPORT / "report.html", "pdf": paths.REPORT / "report.pdf"}
+HTML, PDF = paths.REPORT / "report.html", paths.REPORT / "report.pdf"
 
 
-def render(kind: str) -> None:
+def render(stale: list[str]) -> None:
     from eastwest.publish.assemble import assemble
     from eastwest.publish.document import Inputs
+    from eastwest.publish.html_audit import checked
+    from eastwest.publish.pdf import render_pdf
+    from eastwest.publish.screen_nav import screen_navigation
 
     notebooks = sorted(paths.EXECUTED.glob("[0-9][0-9]_*.ipynb"))
-    records.announce(f"render {paths.shown(OUTPUTS[kind])}")
-    if kind == "html":
-        from eastwest.publish.html_audit import checked
-        from eastwest.publish.screen_nav import screen_navigation
-
+    if HTML.name in stale:
+        records.announce(f"render {paths.shown(HTML)}")
         page = screen_navigation(assemble(notebooks, Inputs()))
-        write_text(OUTPUTS[kind], checked(page, OUTPUTS[kind].name))
-    else:
-        from eastwest.publish.pdf import render_pdf
-
-        write_bytes(OUTPUTS[kind], render_pdf(assemble(notebooks, Inputs(), graphics="png")))
+        write_text(HTML, checked(page, HTML.name))
+    if PDF.name in stale:
+        records.announce(f"render {paths.shown(PDF)}")
+        write_bytes(PDF, render_pdf(assemble(notebooks, Inputs(), graphics="png")))
 
 
 if __name__ == "__main__":
-    kind, inputs = sys.argv[1], sys.argv[2:]
     # The charts are read from figures/ whatever the rule lists, so that the key is the same
     # in a clean build and every later one.
     charts = sorted(paths.FIGURES.glob("*.svg")) + sorted(paths.FIGURES.glob("*.png"))
-    output = OUTPUTS[kind]
-    records.step([*inputs, *charts], {output.name: [output]}, lambda _stale: render(kind))
+    records.step([*sys.argv[1:], *charts], {HTML.name: [HTML], PDF.name: [PDF]}, render)
