@@ -7,6 +7,7 @@ what a reader sees: 亿元 beside billions of yuan, thousands separators, '+' fo
 
 import math
 import numbers
+import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,6 +19,8 @@ WAN = 1e4  # 万
 YI = 1e8  # 亿: the unit the article and the charts give amounts of money in
 BILLION = 1e9  # for English prose: 118.2亿 is 11.82 billion
 WAN_YI = 1e12  # 万亿
+# The units the article writes its totals in, with their size in base units: the one table.
+SCALES = {"万亿元": WAN_YI, "亿元": YI, "万人次": WAN}
 
 MISSING = "–"
 MAX_AUTO_DECIMALS = 3
@@ -194,3 +197,9 @@ def month_year(iso: str) -> str:
     """'2016-12-09' as 'December 2016'."""
     day = date.fromisoformat(iso)
     return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def display_unit(figure: str) -> tuple[str, float]:
+    """The unit an article figure is written in ("118.2亿元" → 亿元), with its size."""
+    suffix = re.sub(r"^[\d.]+", "", figure).rstrip("多余")
+    return suffix, SCALES[suffix]

@@ -10,6 +10,7 @@ sent to 2007 and in 2011–2015, 27.6亿 for 2016.
 import pytest
 from conftest import hand_value
 
+from eastwest import formats
 from eastwest.analysis import checks, external, verdicts
 from eastwest.analysis.verdicts import CANNOT_TELL, CONSISTENT, IN_TENSION, Segment
 from eastwest.clean import indicators
@@ -134,7 +135,7 @@ def test_rounding_half_unit(value, half_unit):
     [("118.2亿元", "亿元", 1e8), ("1.2万亿元", "万亿元", 1e12), ("664.3万人次", "万人次", 1e4)],
 )
 def test_display_unit_is_the_unit_the_article_writes(figure, unit, scale):
-    assert verdicts.display_unit(figure) == (unit, scale)
+    assert formats.display_unit(figure) == (unit, scale)
 
 
 def test_rules_are_written_out_with_their_thresholds():

@@ -30,12 +30,11 @@ from eastwest.analysis.verdicts import (
     Inputs,
     Segment,
     corners,
-    display_unit,
     pace_verdict,
     rounding_half_unit,
     verdict_over_corners,
 )
-from eastwest.formats import WAN_YI, YI, long_date, month_year, period
+from eastwest.formats import WAN_YI, YI, display_unit, long_date, month_year, period
 from eastwest.formats import fmt_one_decimal as fmt
 from eastwest.formats import fmt_times as times
 

@@ -5,14 +5,12 @@ the published figures stand for; ``checks`` applies these rules to the article's
 """
 
 import itertools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from eastwest.analysis.external import PROGRAMME_START, citation
-from eastwest.formats import WAN, WAN_YI, YI
 
 CONSISTENT, IN_TENSION, CANNOT_TELL = "consistent", "in tension", "cannot tell"
 
@@ -33,19 +31,11 @@ BREAK_FACTOR = 5.0
 # "多" (more than): "160多亿" covers at least 160亿 and less than 170亿 (one unit of its last
 # digit more); a figure agrees with it when it falls in that range.
 
-SCALES = {"万亿元": WAN_YI, "亿元": YI, "万人次": WAN}
-
 
 def rounding_half_unit(value: float) -> float:
     """Half a unit of the last non-zero digit of a whole-number figure in base units."""
     digits = str(round(value))
     return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0")))
-
-
-def display_unit(figure: str) -> tuple[str, float]:
-    """The unit an article figure is written in ("118.2亿元" → 亿元), with its size."""
-    suffix = re.sub(r"^[\d.]+", "", figure).rstrip("多余")
-    return suffix, SCALES[suffix]
 
 
 @dataclass(frozen=True)

@@ -7,35 +7,14 @@ import pandas as pd
 
 from eastwest.analysis.tables import figure_row_id
 from eastwest.clean import fields, quantities
+from eastwest.publish.html_text import edit_text
 from eastwest.publish.webfonts import CJK_RUN
 
 # ---------------------------------------------------------------------------------------------
 # House style applied to the assembled text: curly quotes, links to figures and to the appendix
 
-_TAG = re.compile(r"(<[^>]+>)")
 _MARKUP_TEXT = ("code", "style", "script", "svg", "title")  # text that is code, not prose
 _NO_TEXT_EDIT = (*_MARKUP_TEXT, "a")  # and a link's text, which may be its address
-
-
-def _text_segments(
-    fragment: str, also: tuple[str, ...] = (), kept: tuple[str, ...] = _NO_TEXT_EDIT
-):
-    """Yield (is_text, piece, inside) over ``fragment``: ``inside`` is the set of open tags
-    among ``kept`` and ``also``, those whose text must not change (code, links, SVG)."""
-    stack: list[str] = []
-    for piece in _TAG.split(fragment):
-        if piece.startswith("<"):
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
-            name = name.group(1).lower() if name else ""
-            if name in (*kept, *also) and not piece.endswith("/>"):
-                if piece.startswith("</"):
-                    if name in stack:
-                        stack.remove(name)
-                else:
-                    stack.append(name)
-            yield False, piece, set(stack)
-        else:
-            yield True, piece, set(stack)
 
 
 def _curly(text: str) -> str:
@@ -54,10 +33,7 @@ def _curly(text: str) -> str:
 
 def curly_quotes(fragment: str) -> str:
     """Straight quotes in the text of ``fragment`` made curly (markup and code left alone)."""
-    return "".join(
-        _curly(piece) if is_text and not inside else piece
-        for is_text, piece, inside in _text_segments(fragment)
-    )
+    return edit_text(fragment, _curly, unless=lambda piece: piece.within(*_NO_TEXT_EDIT))
 
 
 # A line may not break inside a figure and its unit, as the article writes one (132.7亿元,
@@ -120,10 +96,7 @@ def _kept(text: str) -> str:
 def keep_together(fragment: str) -> str:
     """Each figure with its unit, and each short Chinese name in English text, in a span that
     does not break across lines (``.nobr``). Links' text too: 132.7亿元 is linked to its row."""
-    return "".join(
-        _kept(piece) if is_text and not inside else piece
-        for is_text, piece, inside in _text_segments(fragment, kept=_MARKUP_TEXT)
-    )
+    return edit_text(fragment, _kept, unless=lambda piece: piece.within(*_MARKUP_TEXT))
 
 
 def house_style(body: str) -> str:
@@ -155,10 +128,8 @@ def link_figures(fragment: str, indicators: pd.DataFrame) -> str:
             lambda m: f'<a class="fig-ref" href="#{written[m.group(1)]}">{m.group(1)}</a>', text
         )
 
-    return "".join(
-        linked(piece) if is_text and not inside else piece
-        for is_text, piece, inside in _text_segments(fragment, also=("figcaption", "h1", "h2"))
-    )
+    skipped = (*_NO_TEXT_EDIT, "figcaption", "h1", "h2")
+    return edit_text(fragment, linked, unless=lambda piece: piece.within(*skipped))
 
 
 def link_references(fragment: str, entries: dict[str, str]) -> str:
@@ -172,7 +143,5 @@ def link_references(fragment: str, entries: dict[str, str]) -> str:
 
         return pattern.sub(one, text)
 
-    return "".join(
-        linked(piece) if is_text and not inside else piece
-        for is_text, piece, inside in _text_segments(fragment, also=("figcaption",))
-    )
+    skipped = (*_NO_TEXT_EDIT, "figcaption")
+    return edit_text(fragment, linked, unless=lambda piece: piece.within(*skipped))

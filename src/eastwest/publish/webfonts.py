@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from eastwest.fonts import cjk_font_path, latin_faces
+from eastwest.publish.html_text import Piece, edit_text
 
 # The Latin families each kind of page embeds (fonts.LATIN_FACES).
 REPORT_LATIN = ("EastWest Serif", "EastWest Sans", "EastWest Mono")
@@ -24,28 +25,25 @@ CJK_UNICODE_RANGE = (
 # Chinese spans and the embedded font
 
 
+_OPAQUE = ("svg", "style", "script", "title", "textarea", "code", "pre")
+
+
+def _marked_or_code(piece: Piece) -> bool:
+    """Inside an element whose text is code, or that marks its language as Chinese already."""
+    return piece.within(*_OPAQUE) or any(
+        (element.attrs.get(key) or "").startswith("zh")
+        for element in piece.inside
+        for key in ("lang", "xml:lang")
+    )
+
+
 def mark_chinese(fragment: str) -> str:
     """Wrap runs of Chinese text in <span lang="zh-Hans"> for line breaking and font choice."""
-    parts = re.split(r"(<[^>]*>)", fragment)
-    stack: list[bool] = []  # per open element: does it already mark (or forbid) a language span
-    void = {"br", "img", "hr", "meta", "link", "input", "col", "wbr", "source", "area", "base"}
-    for i, part in enumerate(parts):
-        if i % 2:
-            tag = re.match(r"<\s*(/?)\s*([a-zA-Z0-9:-]+)", part)
-            if not tag or part.startswith("<!"):
-                continue
-            closing, name = tag.group(1), tag.group(2).lower()
-            if name in void or part.endswith("/>"):
-                continue
-            if closing:
-                if stack:
-                    stack.pop()
-            else:
-                opaque = name in ("svg", "style", "script", "title", "textarea", "code", "pre")
-                stack.append(opaque or bool(re.search(r'\blang="zh', part)))
-        elif part and not any(stack):
-            parts[i] = CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', part)
-    return "".join(parts)
+    return edit_text(
+        fragment,
+        lambda text: CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', text),
+        unless=_marked_or_code,
+    )
 
 
 def embedded_font_css(text: str, font: Path | None = None, latin: tuple[str, ...] = ()) -> str:
