@@ -55,6 +55,7 @@ MEASUREMENTS = {
     "jobs": ("clean `make report` (a job per core)", (0.85, "hand")),
     "hand": ("by hand: nbconvert, weasyprint", None),
     "pages": ("notebooks and their pages, `make -j1`", (1.0, "book")),
+    "pages_jobs": ("notebooks and their pages, `make` (a job per core)", (1.0, "book")),
     "book": ("Jupyter Book 1", None),
     "noop": ("no-op `make report`", (0.5, None)),
     "touch": ("`touch notebooks/*.ipynb; make report`", (0.15, "j1")),
@@ -68,7 +69,7 @@ EXECUTES = {"touch": [], "markdown": [], "code": ["03_labour.ipynb"], "fresh": [
 # same background load. The rebuilds use the clean -j1 build's copy.
 REBUILDS = ("noop", "touch", "markdown", "code", "fresh")
 AFTER_J1 = list(REBUILDS)
-GROUPS = ["j1 jobs hand", "pages book", *AFTER_J1, "setup"]
+GROUPS = ["j1 jobs hand", "pages pages_jobs book", *AFTER_J1, "setup"]
 VERDICT = {None: "not measured", True: "met", False: "missed"}
 # A step's line as it starts its work, stamped by run().
 PROGRESS_LINE = re.compile(r"^(\d+\.\d+) \| ((?:clean|execute|merge|render) .*)$", re.MULTILINE)
@@ -239,10 +240,11 @@ def change(copy: Path, snap: Path, kind: str) -> None:
 
 def plans(r: dict[str, Result], snap: Path, scratch: Path) -> dict[str, tuple]:
     """Each measurement's copy, what prepares a run (untimed), and what the run times."""
-    copies = {name: scratch / name for name in ("j1", "jobs", "hand", "pages", "book", "setup")}
+    names = ("j1", "jobs", "hand", "pages", "pages_jobs", "book", "setup")
+    copies = {name: scratch / name for name in names}
     for copy in copies.values():
         shutil.copytree(snap, copy, copy_function=shutil.copy2)
-    j1, jobs, hand, pages, book, setup = copies.values()
+    j1, jobs, hand, pages, pages_jobs, book, setup = copies.values()
     hand_out, hand_outputs = scratch / "by-hand-pages", [hand / name for name in OUTPUTS]
     page_targets = [f"report/notebooks/{notebook.stem}.html" for notebook in notebooks(pages)]
     make_env = ["make", f"VENV={setup / '.venv-bench'}", "env"]
@@ -251,6 +253,10 @@ def plans(r: dict[str, Result], snap: Path, scratch: Path) -> dict[str, tuple]:
         "jobs": (partial(make, jobs, "clean"), partial(make, jobs, "report")),
         "hand": (partial(remove, hand_out, *hand_outputs), partial(by_hand, hand, hand_out)),
         "pages": (partial(unbuild_pages, pages), partial(make, pages, "-j1", *page_targets)),
+        "pages_jobs": (
+            partial(unbuild_pages, pages_jobs),
+            partial(make, pages_jobs, *page_targets),
+        ),
         "book": (partial(unbuild_book, book, r["book"]), partial(build_book, book)),
         **{
             kind: (partial(change, j1, snap, kind), partial(make, j1, "report"))
@@ -262,7 +268,7 @@ def plans(r: dict[str, Result], snap: Path, scratch: Path) -> dict[str, tuple]:
 
 def add_notes(r: dict[str, Result]) -> None:
     """What the logs say: which notebooks ran."""
-    for key in ("pages", *EXECUTES):
+    for key in ("pages", "pages_jobs", *EXECUTES):
         r[key].note = "executed: " + (", ".join(r[key].executed()) or "none")
 
 

@@ -11,7 +11,7 @@ from eastwest.build import notebook as step
 KERNELSPEC = {"name": "eastwest", "display_name": "Python 3 (eastwest)", "language": "python"}
 
 
-def _notebook(markdown: str, code: str, tags: list[str] | None = None) -> dict:
+def _notebook(markdown: str, code: str, tags: list[str] | None = None):
     cells = [
         new_markdown_cell(f"# Title\n\n{markdown}"),
         new_code_cell(code, metadata={"tags": tags} if tags else {}),
@@ -19,9 +19,9 @@ def _notebook(markdown: str, code: str, tags: list[str] | None = None) -> dict:
     ]
     for i, cell in enumerate(cells):
         cell.id = f"cell-{i}"  # fixed ids, as a notebook in git has
-    return json.loads(
-        nbformat.writes(new_notebook(cells=cells, metadata={"kernelspec": KERNELSPEC}))
-    )
+    # As the step reads a notebook: nbformat's nodes, each source one string.
+    notebook = new_notebook(cells=cells, metadata={"kernelspec": KERNELSPEC})
+    return nbformat.reads(nbformat.writes(notebook), as_version=4)
 
 
 def test_markdown_is_not_part_of_the_key():

@@ -15,7 +15,6 @@ does not name as its output, or leaves one out.
 """
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -41,17 +40,13 @@ def _code_cells(notebook: dict) -> list[dict]:
     return [cell for cell in notebook.get("cells", []) if cell.get("cell_type") == "code"]
 
 
-def _text(source: str | list[str]) -> str:
-    return source if isinstance(source, str) else "".join(source)
-
-
 def kernel_name(notebook: dict) -> str:
     return notebook.get("metadata", {}).get("kernelspec", {}).get("name") or KERNEL
 
 
 def code_inputs(notebook: dict) -> list[Path]:
     """The package's modules the code imports, and its chart style."""
-    code = "\n".join(_text(cell.get("source", "")) for cell in _code_cells(notebook))
+    code = "\n".join(cell.source for cell in _code_cells(notebook))
     # IPython's magics and shell escapes are not Python; they import nothing of ours.
     code = "\n".join("" if s.lstrip().startswith(("%", "!")) else s for s in code.split("\n"))
     style = sorted((records.PACKAGE / "analysis").glob("*.mplstyle"))
@@ -62,7 +57,7 @@ def execution_key(notebook: dict, inputs: dict[str, str]) -> str:
     """The hash of what decides a notebook's outputs; Markdown cells are not part of it."""
     code = [
         {
-            "source": _text(cell.get("source", "")),
+            "source": cell.source,
             "metadata": {k: v for k, v in cell.get("metadata", {}).items() if k != "execution"},
         }
         for cell in _code_cells(notebook)
@@ -92,7 +87,7 @@ def merged(source: Path, executed: Path) -> str:
     """
     import nbformat
 
-    nb = nbformat.reads(json.dumps(stored(source)), as_version=4)
+    nb = stored(source)
     done = nbformat.read(executed, as_version=4)
     todo, ran = _code_cells(nb), _code_cells(done)
     if [cell.source for cell in todo] != [cell.source for cell in ran]:
@@ -119,11 +114,10 @@ def _failure(source: Path, nb, err) -> str:
 
 def execute(source: Path) -> tuple[str, set[Path]]:
     """The executed copy's text, and the files the kernel wrote (``atomic``'s write log)."""
-    import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
-    nb = nbformat.reads(json.dumps(stored(source)), as_version=4)
+    nb = stored(source)
     client = NotebookClient(
         nb,
         timeout=TIMEOUT_S,
