@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from eastwest import paths
 from eastwest.analysis.tables import COMPUTED_HREF
+from eastwest.publish.html_text import pieces
 from eastwest.publish.inline_svg import inline_svg
 
 # ---------------------------------------------------------------------------------------------
@@ -59,7 +60,7 @@ class _Renderer(mistune.HTMLRenderer):
 
 def plain_text(fragment: str) -> str:
     """The text of an HTML fragment, entities left escaped."""
-    return re.sub(r"<[^>]+>", "", fragment).strip()
+    return "".join(piece.text for piece in pieces(fragment) if piece.is_text).strip()
 
 
 _MANUAL_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|\d+(?:\.\d+)+)\s+")
