@@ -131,9 +131,20 @@ def wan_yi_first(value: float) -> str:
     return f"{scaled}万亿元 ({scaled} trillion yuan)"
 
 
+def wan(value: float, unit: str) -> str:
+    """A count in 万, one decimal, halves rounded up: 74.7万人次."""
+    return f"{fmt_one_decimal(value / WAN)}万{unit}"
+
+
 def wan_first(value: float, unit: str, english: str) -> str:
     """A count in 万, with millions: 664.3万人次 (6.643 million person-times)."""
-    return f"{fmt_one_decimal(value / WAN)}万{unit} ({value / 1e6:,.3f} million {english})"
+    return f"{wan(value, unit)} ({value / 1e6:,.3f} million {english})"
+
+
+def wan_and_count(value: float, unit: str) -> str:
+    """A count in 万 with the plain count it stands for beside it: 74.7万人次 (747,000)."""
+    in_wan = fmt_one_decimal(value / WAN)
+    return f"{in_wan}万{unit} ({float(in_wan.replace(',', '')) * WAN:,.0f})"
 
 
 def display_value(value: float, qualifier: str) -> str:

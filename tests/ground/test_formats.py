@@ -193,3 +193,12 @@ def test_is_number_and_is_missing():
 )
 def test_period(start, end, words, text):
     assert formats.period(start, end, **words) == text
+
+
+def test_counts_in_wan_as_the_article_writes_them():
+    # By hand: 664.3万 is 6,643,000; 74.7万 stands for 747,000 however it was rounded to it.
+    assert formats.wan(6_643_000, "人次") == "664.3万人次"
+    assert formats.wan_and_count(746_660, "人次") == "74.7万人次 (747,000)"
+    assert formats.wan_first(6_643_000, "人次", "person-times") == (
+        "664.3万人次 (6.643 million person-times)"
+    )

@@ -34,7 +34,15 @@ from eastwest.analysis.verdicts import (
     rounding_half_unit,
     verdict_over_corners,
 )
-from eastwest.formats import WAN_YI, YI, display_unit, long_date, month_year, period
+from eastwest.formats import (
+    WAN_YI,
+    YI,
+    display_unit,
+    fmt_number,
+    long_date,
+    month_year,
+    period,
+)
 from eastwest.formats import fmt_one_decimal as fmt
 from eastwest.formats import fmt_times as times
 
@@ -104,8 +112,8 @@ def period_end_evidence(inp: Inputs) -> Check:
         briefing=citation(total),
         total_term=total["term_zh"],
         years=f"{total['period_start']}–{end}",
-        lower=f"{lower / scale:.0f}",
-        upper=f"{upper / scale:.0f}",
+        lower=fmt_number(lower / scale),
+        upper=fmt_number(upper / scale),
         unit=unit,
         sum_n=fmt(summed / scale),
         room=amount(after_2015),
@@ -279,14 +287,14 @@ def cadre_exchange_2011_2015(inp: Inputs) -> Check:
     title, statement, caveat = _words(
         "c",
         years=years,
-        article=f"{article['value']:,.0f}",
+        article=fmt_number(article["value"]),
         term=own_term(article["name_zh"]),
         cite=inp.article_citation(1),
         briefing_month=month_year(other["published"]),
-        other=f"{other['value']:,.0f}",
+        other=fmt_number(other["value"]),
         other_term=other["term_zh"],
         other_cite=citation(other),
-        difference=f"{difference:,.0f}",
+        difference=fmt_number(difference),
     )
     return Check(
         "c", title, verdict, statement, caveat,

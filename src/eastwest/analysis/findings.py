@@ -20,7 +20,6 @@ from eastwest.analysis.pace import Pace, fiscal_pace
 from eastwest.analysis.tables import derived, texts_beside
 from eastwest.clean.indicators import indicator_row
 from eastwest.formats import (
-    WAN,
     YI,
     billions,
     fmt_approx,
@@ -28,6 +27,8 @@ from eastwest.formats import (
     fmt_one_decimal,
     fmt_percent,
     period,
+    wan,
+    wan_and_count,
     wan_first,
     yi,
     yi_first,
@@ -91,7 +92,7 @@ def _end_year(end_check: checks.Check) -> Finding:
         fiscal_bn=billions(n["fiscal"], ""),
         social_bn=billions(n["social"], ""),
         sum_bn=billions(n["sum"], ""),
-        briefing=f"{n['briefing_lower'] / YI:.0f}多亿元",
+        briefing=f"{fmt_number(n['briefing_lower'] / YI)}多亿元",
         briefing_bn=billions(n["briefing_lower"], " billion"),
         room=derived(yi_first(n["after_2015_max"])),
         years=period(PROGRAMME_START, end),
@@ -116,27 +117,21 @@ def _aid_pace(pace: Pace) -> Finding:
     )
 
 
-def _in_wan(value: float, unit: str) -> str:
-    """A count in 万 with the plain count beside it: 74.7万人次 (747,000)."""
-    in_wan = fmt_one_decimal(value / WAN)
-    return f"{in_wan}万{unit} ({float(in_wan.replace(',', '')) * WAN:,.0f})"
-
-
 def _labour_export(table: pd.DataFrame, labour: checks.Check) -> Finding:
     export = indicator_row(table, "labour_export_1996_2014")
     d = labour.numbers
     return _finding(
         "labour_export",
-        early=f"{fmt_one_decimal(d['early'] / WAN)}万人次",
+        early=wan(d["early"], "人次"),
         early_years=period(*checks.FIRST_REVIEW),
-        plan=f"{fmt_one_decimal(d['plan'] / WAN)}万人次",
+        plan=wan(d["plan"], "人次"),
         plan_years=period(*checks.PLAN_12),
         total=wan_first(export["value"], "人次", "person-times"),
         years=_period(export),
-        least=derived(_in_wan(d["gap_yearly_min"], "人次")),
+        least=derived(wan_and_count(d["gap_yearly_min"], "人次")),
         gap_years=period(int(d["gap_start"]), int(d["gap_end"])),
-        before=derived(_in_wan(d["before_yearly"], "人次")),
-        after=derived(_in_wan(d["after_yearly"], "人次")),
+        before=derived(wan_and_count(d["before_yearly"], "人次")),
+        after=derived(wan_and_count(d["after_yearly"], "人次")),
     )
 
 
