@@ -39,7 +39,7 @@ export JUPYTER_PLATFORM_DIRS := 1
 
 # The package's folders are the build's stages (README, "How the code is laid out"): a stage
 # imports only from itself, earlier stages and the ground floor, so each step depends on the
-# folders up to its own. The steps then compare what they really import (see eastwest.cache).
+# folders up to its own. The steps then compare what they really import (eastwest.build.records).
 GROUND_SRC := $(wildcard src/eastwest/*.py)
 CLEAN_SRC := $(GROUND_SRC) $(wildcard src/eastwest/clean/*.py src/eastwest/clean/*.toml)
 ANALYSIS_SRC := $(CLEAN_SRC) $(wildcard src/eastwest/analysis/*.py src/eastwest/analysis/*.mplstyle \
@@ -193,8 +193,8 @@ rehash: ## Record the SHA-256 of a deliberately updated article
 	cd data/raw && sha256sum article.txt > article.txt.sha256
 	@echo "recorded: $$(cat data/raw/article.txt.sha256)"
 
-clean: ## Remove every generated output and the font cache (keeps .venv)
-	rm -rf data/processed figures report .cache
+clean: ## Remove every generated output (keeps .venv)
+	rm -rf data/processed figures report
 
 distclean: clean ## Also remove the environment
 	rm -rf $(VENV)
@@ -202,4 +202,5 @@ distclean: clean ## Also remove the environment
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 	@echo "Variables: LAB_ARGS adds JupyterLab options, e.g. make lab LAB_ARGS=\"--no-browser --port=8890\";"
-	@echo "           PYTHON_BOOT picks the Python that creates .venv; VENV uses another environment."
+	@echo "           PYTHON_BOOT picks the Python that creates .venv; VENV uses another environment;"
+	@echo "           JOBS sets how many steps run side by side (default: one per core; or make -jN)."

@@ -48,12 +48,11 @@ def committed_copy(tmp_path) -> Path:
 
 
 def every_file(root: Path) -> dict[str, bytes]:
-    """Every file of the copy but Python's byte-code caches and the font cache (no output: a
-    clean build does without it, and what it holds is right whenever it was written)."""
+    """Every file of the copy but Python's byte-code caches."""
     return {
         str(path.relative_to(root)): path.read_bytes()
         for path in sorted(root.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts and ".cache" not in path.parts
+        if path.is_file() and "__pycache__" not in path.parts
     }
 
 

@@ -209,7 +209,7 @@ def cited(text: str, indicator: str) -> str:
 @cache
 def texts_beside(module_file: str) -> dict:
     """A module's sentences, as text with {placeholders}: the .toml file of the same name beside
-    it (which the build counts as part of the module: eastwest.cache)."""
+    it (which the build counts as part of the module: eastwest.build.records)."""
     return tomllib.loads(Path(module_file).with_suffix(".toml").read_text(encoding="utf-8"))
 
 

@@ -1,6 +1,6 @@
-"""Stage 3, ``make report``: the notebooks executed, their reviewers' pages, the reader's HTML and
-its PDF. ``execute`` runs the notebooks, ``page_step`` renders their pages, ``reader`` writes the
-report. The templates the pages and the report are drawn from are read here."""
+"""Stage 3, ``make report``: the reviewers' pages (``pages``), the reader's HTML (``assemble``) and
+its PDF (``pdf``). The templates the pages and the report are drawn from are read here; the
+steps that run them are ``eastwest.build``'s."""
 
 from functools import cache
 from pathlib import Path
