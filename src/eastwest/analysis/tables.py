@@ -88,6 +88,7 @@ def html_table(
     raw_html: Iterable[str] = (),
     right: Iterable[str] = (),
     stacks: bool = False,
+    row_ids: Iterable[str] | None = None,
 ) -> str:
     """A pandas DataFrame as a plain, reproducible HTML table.
 
@@ -100,6 +101,7 @@ def html_table(
 
     A table that ``stacks`` may show each row as a block of labelled cells where the screen is
     too narrow for its columns (the report's CSS): each cell carries its column's name.
+    ``row_ids`` gives each body row an id, in order.
     """
     if index:
         frame = frame.reset_index()
@@ -120,6 +122,7 @@ def html_table(
         for column, (*_, classes) in zip(columns, layout, strict=True)
     )
     body = []
+    ids = iter(row_ids) if row_ids is not None else None
     for row in cells:
         tds = []
         for value, label, (places, separator, raw, classes) in zip(
@@ -134,7 +137,8 @@ def html_table(
             else:
                 text = html.escape(str(value))
             tds.append(f"<td{classes}{label}>{text}</td>")
-        body.append(f"<tr>{''.join(tds)}</tr>")
+        row_id = f' id="{html.escape(next(ids))}"' if ids is not None else ""
+        body.append(f"<tr{row_id}>{''.join(tds)}</tr>")
     ident = f' id="{html.escape(table_id)}"' if table_id else ""
     names = f"{TABLE_CLASS} {STACKS_CLASS}" if stacks else TABLE_CLASS
     return (

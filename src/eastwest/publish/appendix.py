@@ -93,9 +93,10 @@ def indicator_table(indicators: pd.DataFrame) -> str:
     # The second value of a range repeats its first row's figure: keep one row per figure.
     first = ~indicators["indicator"].duplicated()
     rows = rows[first.to_numpy()]
-    table = html_table(rows, raw_html=list(rows.columns[:2]), right=["As written"], stacks=True)
-    ids = iter(figure_row_id(i) for i in indicators.loc[first, "indicator"])
-    return re.sub(r"<tr><td", lambda m: f'<tr id="{next(ids)}"><td', table)
+    ids = [figure_row_id(i) for i in indicators.loc[first, "indicator"]]
+    return html_table(
+        rows, raw_html=list(rows.columns[:2]), right=["As written"], stacks=True, row_ids=ids
+    )
 
 
 # The measure words the sources write their counts with.

@@ -16,11 +16,9 @@ from eastwest.atomic import write_text
 from eastwest.publish import TEMPLATES, template
 from eastwest.publish.document import Inputs
 from eastwest.publish.html_audit import checked
+from eastwest.publish.html_text import Piece, edit_markup
 from eastwest.publish.screen_nav import notebook_navigation
 from eastwest.publish.webfonts import PAGE_LATIN, embedded_font_css
-
-_INPUT = '<div class="jp-Cell-inputWrapper"'
-_EDITOR = '<div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor" data-type="inline"'
 
 
 @cache
@@ -57,8 +55,15 @@ def notebook_html(path: Path, inputs: Inputs = Inputs()) -> str:
     # nbconvert makes each cell's input focusable, but what scrolls on a narrow screen is the
     # code's editor inside it, which the keyboard could then not scroll: the editor takes the
     # focus instead, and Markdown, which never scrolls, none.
-    page = page.replace(f'{_INPUT} tabindex="0">', f"{_INPUT}>")
-    return page.replace(f"{_EDITOR}>", f'{_EDITOR} tabindex="0">')
+    return edit_markup(page, _focus_on_the_editor)
+
+
+def _focus_on_the_editor(piece: Piece) -> str:
+    if piece.opens("div", "jp-Cell-inputWrapper"):
+        return piece.text.replace(' tabindex="0"', "")
+    if piece.opens("div", "jp-InputArea-editor") and "tabindex" not in piece.element.attrs:
+        return piece.text.removesuffix(">") + ' tabindex="0">'
+    return piece.text
 
 
 def _computed_links_to_own_cell(nb: nbformat.NotebookNode) -> None:

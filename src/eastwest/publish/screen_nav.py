@@ -2,10 +2,10 @@
 
 import html
 import itertools
-import re
 
 from eastwest.publish import template
 from eastwest.publish.document import plain_text
+from eastwest.publish.html_text import has_class, pieces
 
 # ---------------------------------------------------------------------------------------------
 # Finding one's way on screen. The PDF has its contents with page numbers and its outline; a
@@ -19,20 +19,6 @@ PAGE_NAV = (
     '<a class="to-contents" href="#{contents}">Contents</a>'
     '<a class="to-top" href="#{top}">Top ↑</a></nav>\n'
 )
-_CHAPTER = re.compile(r'(<section class="chapter" data-notebook="([^"]+)">\n.*?</h1>\n)', re.DOTALL)
-_CHART = re.compile(
-    r'<figure class="chart" id="([^"]+)">\n(.*?)\n<figcaption>(.*?)</figcaption>', re.DOTALL
-)
-# A chart in a notebook's output, as the page template writes it.
-_OUTPUT_CHART = re.compile(
-    r'(<div class="jp-Rendered(?:Image|SVG) jp-OutputArea-output[^"]*"[^>]*)>\n'
-    r"(<img [^>]*>)\n</div>"
-)
-_TABLE = re.compile(
-    r'(<figure class="table[^"]*" id="[^"]+">\n<figcaption><span class="label">([^<]*?)\.?</span>'
-    r'.*?</figcaption>\n)<div class="table-wrap">',
-    re.DOTALL,
-)
 
 
 def screen_navigation(page: str, pages: str = "notebooks") -> str:
@@ -40,35 +26,62 @@ def screen_navigation(page: str, pages: str = "notebooks") -> str:
 
     ``pages`` is where the notebooks' HTML pages are, relative to the report.
     """
-
-    def chapter(match: re.Match) -> str:
-        href = html.escape(f"{pages}/{match.group(2)}.html", quote=True)
-        return (
-            f'{match.group(1)}<p class="record-link {SCREEN_ONLY}"><a href="{href}">'
-            "The full record of this chapter: its method, checks and code →</a></p>\n"
-        )
-
-    def chart(match: re.Match) -> str:
-        ident, graphic, caption = match.groups()
-        label = plain_text(caption.split("</span>", 1)[0]).rstrip(".")
-        return (
-            f'<figure class="chart" id="{ident}">\n{full_size(ident, graphic, label)}\n'
-            f"<figcaption>{caption} {open_full_size(ident)}</figcaption>"
-        )
-
-    def table(match: re.Match) -> str:
-        label = html.escape(match.group(2), quote=True)
-        return (
-            f'{match.group(1)}<div class="table-wrap" tabindex="0" role="region" '
-            f'aria-label="{label}, scrolls sideways">'
-        )
-
-    page = _with_screen_style(page)
-    page = _CHAPTER.sub(chapter, page)
-    page = _CHART.sub(chart, page)
-    page = _TABLE.sub(table, page)
+    out: list[str] = []
+    record = None  # the notebook of a chapter whose title just ended
+    chart: dict | None = None  # a chart's parts, gathered up to the end of its caption
+    label = ""  # the label of the table whose caption is being read
+    for piece in pieces(_with_screen_style(page)):
+        if record and piece.is_text and piece.text.startswith("\n"):
+            href = html.escape(f"{pages}/{record}.html", quote=True)
+            out.append(
+                f'\n<p class="record-link {SCREEN_ONLY}"><a href="{href}">'
+                "The full record of this chapter: its method, checks and code →</a></p>\n"
+            )
+            piece = piece._replace(text=piece.text[1:])
+        record = None
+        if chart is not None:
+            if piece.opens("figcaption"):
+                chart["caption"] = []
+            elif piece.kind == "end" and piece.text == "</figcaption>":
+                out.append(_framed_chart(chart["id"], "".join(chart["graphic"]),
+                                         "".join(chart["caption"])))  # fmt: skip
+                chart = None
+            else:
+                chart["caption" if "caption" in chart else "graphic"].append(piece.text)
+            continue
+        if piece.opens("figure", "chart"):
+            chart = {"id": piece.element.attrs["id"], "graphic": []}
+            out.append(piece.text)
+            continue
+        if piece.is_text and any(e.name == "span" and has_class(e, "label") for e in piece.inside):
+            label = piece.text.removesuffix(".")
+        if piece.opens("div", "table-wrap") and _in_table_figure(piece):
+            piece = piece._replace(
+                text=f'<div class="table-wrap" tabindex="0" role="region" '
+                f'aria-label="{html.escape(label, quote=True)}, scrolls sideways">'
+            )
+        out.append(piece.text)
+        if piece.kind == "end" and piece.text == "</h1>":
+            section = next((e for e in piece.inside if e.name == "section"), None)
+            if section is not None and has_class(section, "chapter"):
+                record = section.attrs.get("data-notebook")
     nav = PAGE_NAV.format(contents="contents", top="title")
-    return page.replace("</body>", nav + "</body>", 1)
+    return "".join(out).replace("</body>", nav + "</body>", 1)
+
+
+def _in_table_figure(piece) -> bool:
+    return any(e.name == "figure" and (e.attrs.get("class") or "").startswith("table")
+               for e in piece.inside)  # fmt: skip
+
+
+def _framed_chart(ident: str, graphic: str, caption: str) -> str:
+    """A chart's graphic framed to open full size, and its caption with the link that says so."""
+    label = plain_text(caption.split("</span>", 1)[0]).rstrip(".")
+    graphic = graphic.removeprefix("\n").removesuffix("\n")
+    return (
+        f"\n{full_size(ident, graphic, label)}\n"
+        f"<figcaption>{caption} {open_full_size(ident)}</figcaption>"
+    )
 
 
 def full_size(ident: str, graphic: str, label: str) -> str:
@@ -94,7 +107,7 @@ def notebook_navigation(page: str, name: str, names: list[str], report: str) -> 
     ``name`` is this notebook's stem, ``names`` every notebook's in order, ``report`` the
     reader's report relative to the page. The contents list the page's own H1 and H2 headings.
     """
-    headings = re.findall(r'<h([12]) id="([^"]+)">(.*?)</h\1>', page, re.DOTALL)
+    headings = _headings(page)
     items = "".join(
         f'<li class="toc-h{level}"><a href="#{ident}">'
         f"{plain_text(text).removesuffix('¶').strip()}</a></li>"
@@ -116,22 +129,60 @@ def notebook_navigation(page: str, name: str, names: list[str], report: str) -> 
         f'<nav class="nb-toc" id="contents" aria-label="Contents of this notebook">'
         f'<h2 class="nb-toc-title">Contents</h2><ol>{items}</ol></nav>\n'
     )
-    numbers = itertools.count(1)
-
-    def chart(match: re.Match) -> str:
-        # An output has no id, and not every chart a name: they are numbered down the page.
-        ident = f"chart-{next(numbers)}"
-        # nbconvert makes every output focusable so that it can be scrolled; a chart fits its
-        # output, and its links take the focus.
-        output = match.group(1).replace(' tabindex="0"', "")
-        graphic = full_size(ident, match.group(2), "the chart")
-        return f'{output} id="{ident}">\n{graphic}\n{open_full_size(ident)}\n</div>'
-
-    page = _with_screen_style(page)
-    page = _OUTPUT_CHART.sub(chart, page)
-    page = re.sub(r"(<main[^>]*>)", lambda m: m.group(1) + "\n" + header, page, count=1)
+    out, numbers = [], itertools.count(1)
+    parts = list(pieces(_with_screen_style(page)))
+    for i, piece in enumerate(parts):
+        if _is_output_chart(parts[i : i + 5]):
+            # An output has no id, and not every chart a name: they are numbered down the page.
+            # nbconvert makes every output focusable so that it can be scrolled; a chart fits
+            # its output, and its links take the focus.
+            ident = f"chart-{next(numbers)}"
+            start = piece.text.removesuffix(">").replace(' tabindex="0"', "")
+            graphic = full_size(ident, parts[i + 2].text, "the chart")
+            parts[i + 1 : i + 5] = [piece._replace(text="") for _ in range(4)]
+            piece = piece._replace(
+                text=f'{start} id="{ident}">\n{graphic}\n{open_full_size(ident)}\n</div>'
+            )
+        if piece.opens("main") and not any(p.opens("main") for p in parts[:i]):
+            piece = piece._replace(text=f"{piece.text}\n{header}")
+        out.append(piece.text)
     nav = PAGE_NAV.format(contents="contents", top=top)
-    return page.replace("</body>", nav + "</body>", 1)
+    return "".join(out).replace("</body>", nav + "</body>", 1)
+
+
+def _headings(page: str) -> list[tuple[str, str, str]]:
+    """Each H1 and H2 with an id: its level, id and inner HTML."""
+    found, current = [], None
+    for piece in pieces(page):
+        if (
+            piece.kind == "start"
+            and piece.element.name in ("h1", "h2")
+            and "id" in (piece.element.attrs)
+        ):
+            current = [piece.element.name[1], piece.element.attrs["id"], ""]
+        elif current and piece.kind == "end" and piece.text == f"</h{current[0]}>":
+            found.append(tuple(current))
+            current = None
+        elif current:
+            current[2] += piece.text
+    return found
+
+
+def _is_output_chart(parts) -> bool:
+    """A chart output as nbconvert's page template writes it: its div, a line, the image alone,
+    a line, the div's end."""
+    shape = [p.kind for p in parts], [p.text for p in parts[1::2]]
+    if shape[0] != ["start", "text", "start", "text", "end"] or shape[1] != ["\n", "\n"]:
+        return False
+    cls = parts[0].element.attrs.get("class") or ""
+    return (
+        parts[0].element.name == "div"
+        and cls.startswith(
+            ("jp-RenderedImage jp-OutputArea-output", "jp-RenderedSVG jp-OutputArea-output")
+        )
+        and parts[2].element.name == "img"
+        and parts[4].text == "</div>"
+    )
 
 
 def _with_screen_style(page: str) -> str:
