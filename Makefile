@@ -7,12 +7,6 @@
 # delete it either.
 
 SHELL := bash
-# Steps run side by side, one per core, unless make is given -j (make -j1: one at a time): on two
-# cores a clean build takes 0.61 of the time it takes with -j1 (README, "Speed").
-JOBS ?= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
-ifeq ($(filter -j%,$(MAKEFLAGS)),)
-MAKEFLAGS += -j$(JOBS)
-endif
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := report
 .SUFFIXES:
@@ -133,32 +127,31 @@ notebook_filter = git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
 $(DATA) &: $(INPUTS) $(CLEAN_SRC) | $(ENV)
 	@$(PY) -m eastwest.build.data $^
 
-# Stage 2: each notebook, in a fresh kernel, with the files it reads and the package's analysis
-# code (the step records the modules it really imports). Its executed copy and the files it writes
-# are the rule's targets; the Makefile too is a prerequisite, for the lists above.
-define notebook_rule
-report/notebooks/$(1).ipynb $($(1).writes) &: notebooks/$(1).ipynb $($(1).reads) \
-    $(ANALYSIS_SRC) Makefile | $(ENV)
-	@$$(PY) -m eastwest.build.notebook $$< --reads $($(1).reads) --writes $($(1).writes)
-endef
-$(foreach n,$(NOTEBOOK_NAMES),$(eval $(call notebook_rule,$(n))))
+# Stage 2: the notebooks, each in a fresh kernel and a process of its own (the step
+# eastwest.build.notebook, with the files it reads and writes), SIDE_BY_SIDE at a time whatever
+# make's -j: a kernel leaves its core idle while it starts and between cells. Each notebook's
+# executed copy and the files it writes are targets; the Makefile too is a prerequisite, for
+# the lists above. Each step records the package modules its notebook really imports.
+SIDE_BY_SIDE ?= 2
+side_by_side = $(PY) -m eastwest.build.side_by_side --jobs $(SIDE_BY_SIDE)
+NOTEBOOK_READS := $(sort $(foreach n,$(NOTEBOOK_NAMES),$($(n).reads)))
+$(EXECUTED) $(WRITTEN) &: $(NOTEBOOKS) $(NOTEBOOK_READS) $(ANALYSIS_SRC) Makefile | $(ENV)
+	@$(side_by_side) $(foreach n,$(NOTEBOOK_NAMES),-- $(PY) -m eastwest.build.notebook \
+	    notebooks/$(n).ipynb --reads $($(n).reads) --writes $($(n).writes))
 
-# Stage 3, src/eastwest/publish/, once every notebook has run, in two steps that make runs side
-# by side: the notebooks' pages, code included, in one process (nbconvert and the fonts loaded
-# once: 1.4 s less than a process per page in a clean build), and the reader's HTML and PDF in
-# another, which also read the charts and the citation's version and date (the two share the
-# document and its font subsets: 2.4 s less than a process each).
-$(NOTEBOOK_HTML) &: $(EXECUTED) $(PUBLISH_SRC) | $(ENV)
-	@$(PY) -m eastwest.build.page $(EXECUTED) --templates $(TEMPLATES)
-
-$(READER) &: $(EXECUTED) $(WRITTEN) $(DATA) $(CONTEXT) CITATION.cff $(PUBLISH_SRC) | $(ENV)
-	@$(PY) -m eastwest.build.reader $(filter-out $(WRITTEN),$^)
+# Stage 3, src/eastwest/publish/, side by side too: the notebooks' pages, code included, in one
+# process (nbconvert and the fonts loaded once), and the reader's HTML and PDF in another, which
+# also read the charts and the citation's version and date (the two share the document and its
+# font subsets).
+READER_INPUTS := $(EXECUTED) $(DATA) $(CONTEXT) CITATION.cff $(PUBLISH_SRC)
+$(NOTEBOOK_HTML) $(READER) &: $(READER_INPUTS) $(WRITTEN) | $(ENV)
+	@$(side_by_side) -- $(PY) -m eastwest.build.reader $(READER_INPUTS) \
+	    -- $(PY) -m eastwest.build.page $(EXECUTED) --templates $(TEMPLATES)
 
 test: $(ENV) ## Run the tests: units, notebooks, a clean rebuild compared byte for byte
 	@# Two workers, each test file on one (its module fixtures, the clean rebuild above all, are
 	@# built once), in collection order: tests/build/ first (tests/conftest.py), as it takes longest.
-	@# The tests' own makes choose their jobs, without this make's jobserver.
-	@env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=10
+	@$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=10
 
 # JupyterLab at the project root, so that README, data/ and report/ are a click away, with the
 # first notebook open; the project's kernel the only one offered; nothing fetched from the network
@@ -203,4 +196,4 @@ help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 	@echo "Variables: LAB_ARGS adds JupyterLab options, e.g. make lab LAB_ARGS=\"--no-browser --port=8890\";"
 	@echo "           PYTHON_BOOT picks the Python that creates .venv; VENV uses another environment;"
-	@echo "           JOBS sets how many steps run side by side (default: one per core; or make -jN)."
+	@echo "           SIDE_BY_SIDE: how many notebooks (and stage-3 steps) run at once (default 2)."

@@ -52,10 +52,9 @@ NOT_INHERITED = "EASTWEST_ROOT PYTHONPATH MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRID
 # be, as a ratio to another measurement's median, or in seconds where that other is None.
 MEASUREMENTS = {
     "j1": ("clean `make -j1 report`", (0.85, "hand")),
-    "jobs": ("clean `make report` (a job per core)", (0.85, "hand")),
+    "serial": ("clean `make -j1 report SIDE_BY_SIDE=1`", None),
     "hand": ("by hand: nbconvert, weasyprint", None),
     "pages": ("notebooks and their pages, `make -j1`", (1.0, "book")),
-    "pages_jobs": ("notebooks and their pages, `make` (a job per core)", (1.0, "book")),
     "book": ("Jupyter Book 1", None),
     "noop": ("no-op `make report`", (0.5, None)),
     "touch": ("`touch notebooks/*.ipynb; make report`", (0.15, "j1")),
@@ -69,7 +68,7 @@ EXECUTES = {"touch": [], "markdown": [], "code": ["03_labour.ipynb"], "fresh": [
 # same background load. The rebuilds use the clean -j1 build's copy.
 REBUILDS = ("noop", "touch", "markdown", "code", "fresh")
 AFTER_J1 = list(REBUILDS)
-GROUPS = ["j1 jobs hand", "pages pages_jobs book", *AFTER_J1, "setup"]
+GROUPS = ["j1 serial hand", "pages book", *AFTER_J1, "setup"]
 VERDICT = {None: "not measured", True: "met", False: "missed"}
 # A step's line as it starts its work, stamped by run().
 PROGRESS_LINE = re.compile(r"^(\d+\.\d+) \| ((?:clean|execute|merge|render) .*)$", re.MULTILINE)
@@ -240,23 +239,22 @@ def change(copy: Path, snap: Path, kind: str) -> None:
 
 def plans(r: dict[str, Result], snap: Path, scratch: Path) -> dict[str, tuple]:
     """Each measurement's copy, what prepares a run (untimed), and what the run times."""
-    names = ("j1", "jobs", "hand", "pages", "pages_jobs", "book", "setup")
+    names = ("j1", "serial", "hand", "pages", "book", "setup")
     copies = {name: scratch / name for name in names}
     for copy in copies.values():
         shutil.copytree(snap, copy, copy_function=shutil.copy2)
-    j1, jobs, hand, pages, pages_jobs, book, setup = copies.values()
+    j1, serial, hand, pages, book, setup = copies.values()
     hand_out, hand_outputs = scratch / "by-hand-pages", [hand / name for name in OUTPUTS]
     page_targets = [f"report/notebooks/{notebook.stem}.html" for notebook in notebooks(pages)]
     make_env = ["make", f"VENV={setup / '.venv-bench'}", "env"]
     return {
         "j1": (partial(make, j1, "clean"), partial(make, j1, "-j1", "report")),
-        "jobs": (partial(make, jobs, "clean"), partial(make, jobs, "report")),
+        "serial": (
+            partial(make, serial, "clean"),
+            partial(make, serial, "-j1", "report", "SIDE_BY_SIDE=1"),
+        ),
         "hand": (partial(remove, hand_out, *hand_outputs), partial(by_hand, hand, hand_out)),
         "pages": (partial(unbuild_pages, pages), partial(make, pages, "-j1", *page_targets)),
-        "pages_jobs": (
-            partial(unbuild_pages, pages_jobs),
-            partial(make, pages_jobs, *page_targets),
-        ),
         "book": (partial(unbuild_book, book, r["book"]), partial(build_book, book)),
         **{
             kind: (partial(change, j1, snap, kind), partial(make, j1, "report"))
@@ -268,7 +266,7 @@ def plans(r: dict[str, Result], snap: Path, scratch: Path) -> dict[str, tuple]:
 
 def add_notes(r: dict[str, Result]) -> None:
     """What the logs say: which notebooks ran."""
-    for key in ("pages", "pages_jobs", *EXECUTES):
+    for key in ("pages", *EXECUTES):
         r[key].note = "executed: " + (", ".join(r[key].executed()) or "none")
 
 
@@ -348,9 +346,10 @@ def document(r: dict[str, Result], versions: str, load_before: str, runs: int) -
         "## Measurements", measurements_table(r),
         "## Targets", targets_table(r),
         "## Steps of the median clean `-j1` build",
-        "A line lasts until the log's next line: with one job, make runs one step at a time, "
-        "and a notebook's step also waits for its kernel. CPU (above) is the user and system "
-        "seconds of every process the measurement ran, kernels included.",
+        "A line lasts until the log's next line: two notebooks run at a time, and then the "
+        "pages beside the reader's report, so a line's seconds may be shared by two steps. "
+        "CPU (above) is the user and system seconds of every process the measurement ran, "
+        "kernels included.",
         steps_table(r["j1"]),
         *(["## Errors", *errors] if errors else []),
     ]) + "\n"  # fmt: skip
