@@ -1,17 +1,12 @@
 """A notebook's step: ``python -m eastwest.build.notebook notebooks/NN_name.ipynb --reads FILE...
---writes FILE...`` writes ``report/notebooks/NN_name.ipynb``, the notebook executed, and the
-files it writes (figures, tables), all of which the Makefile names.
+--writes FILE...`` writes ``report/notebooks/NN_name.ipynb`` (the notebook executed, without
+timings or volatile metadata) and the files it writes, all of which the Makefile names.
 
-The notebook runs again only when something that can change its results changed, as
-jupyter-cache decides: its code cells and their metadata, its kernel, the files it reads, and the
-package's modules it imports. When only its Markdown changed, the new Markdown is merged into
-the executed copy, which gives the bytes a full run would give. The notebook is read as git
-stores it (``stored``), so that one saved in JupyterLab with its outputs changes nothing.
-
-The executed copy carries no timings or volatile metadata, so a rebuild gives the same bytes. A
-cell that raises stops the step: notebook, cell and error go to stderr, the exit status is
-non-zero, and nothing is written or recorded. So does a notebook that writes a file the Makefile
-does not name as its output, or leaves one out.
+It runs the notebook only when its code cells, its kernel, the files it reads or the package's
+modules it imports changed, as jupyter-cache decides; a Markdown change is merged into the
+executed copy (the bytes a run gives). It reads the notebook as git stores it (``stored``). A
+cell that raises, or a notebook that writes a file the Makefile does not name or leaves one out,
+stops the step with a message, and nothing is written or recorded.
 """
 
 import argparse

@@ -17,39 +17,17 @@ from pathlib import Path
 # strip_output()), and what JupyterLab, VS Code and nbclient add besides. A cell keeps its source,
 # id and tags; the notebook its kernelspec and its language's name. A test holds the build's
 # reading to nbstripout's command.
-EXTRA_KEYS = [
-    "metadata.signature",
-    "metadata.widgets",
-    *(
-        f"cell.metadata.{key}"
-        for key in (
-            "collapsed",
-            "ExecuteTime",
-            "execution",
-            "heading_collapsed",
-            "hidden",
-            "scrolled",
-        )
-    ),
-    *(
-        f"metadata.language_info.{key}"
-        for key in (
-            "codemirror_mode",
-            "file_extension",
-            "mimetype",
-            "nbconvert_exporter",
-            "pygments_lexer",
-            "version",
-        )
-    ),
-    "metadata.vscode",
-    "metadata.toc",
-    "cell.metadata.jupyter",
-    "cell.metadata.editable",
-    "cell.metadata.deletable",
-    "cell.metadata.trusted",
-    "cell.metadata.vscode",
-]
+_KEYS = """
+metadata.signature metadata.widgets metadata.vscode metadata.toc
+metadata.language_info.codemirror_mode metadata.language_info.file_extension
+metadata.language_info.mimetype metadata.language_info.nbconvert_exporter
+metadata.language_info.pygments_lexer metadata.language_info.version
+cell.metadata.collapsed cell.metadata.ExecuteTime cell.metadata.execution
+cell.metadata.heading_collapsed cell.metadata.hidden cell.metadata.scrolled
+cell.metadata.jupyter cell.metadata.editable cell.metadata.deletable cell.metadata.trusted
+cell.metadata.vscode
+"""
+EXTRA_KEYS = _KEYS.split()
 
 
 def stored(path: Path):

@@ -1,16 +1,10 @@
 """Decide by content, not by modification time, whether a build step must work.
 
-make decides *when to look*: a step's recipe runs when a prerequisite is newer than its output.
-The step then decides *whether to work*: it records in ``report/keys/<output>.json`` the SHA-256
-of every input it read and of every file it wrote, and when the inputs hash the same and the
-outputs still have the recorded bytes, it only touches its outputs, for make.
-
-That keeps a touched notebook, or a fresh clone (where git dates every file at the checkout),
-from running anything; the records are committed with the outputs they describe. They hold
-relative paths and hashes only, so a clean rebuild writes the same bytes.
-
-Only the standard library is imported here: a step with nothing to do ends in a fraction of a
-second.
+make decides *when to look* (a prerequisite is newer); the step decides *whether to work*: it
+records in ``report/keys/<output>.json`` the SHA-256 of every input it read and every file it
+wrote, and while they match it only touches its outputs, for make. So a touched notebook or a
+fresh clone (git dates every file at the checkout) runs nothing. The records are committed with
+the outputs: relative paths and hashes only, the same bytes from any clean rebuild.
 """
 
 import ast
