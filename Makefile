@@ -132,11 +132,14 @@ $(DATA) &: $(INPUTS) $(CLEAN_SRC) | $(ENV)
 # make's -j: a kernel leaves its core idle while it starts and between cells. Each notebook's
 # executed copy and the files it writes are targets; the Makefile too is a prerequisite, for
 # the lists above. Each step records the package modules its notebook really imports.
+# They start from the last, which draw the most charts and take longest, so that the short
+# first one fills the end: 0.8 s less, in three pairs of clean builds.
 SIDE_BY_SIDE ?= 2
 side_by_side = $(PY) -m eastwest.build.side_by_side --jobs $(SIDE_BY_SIDE)
+reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 NOTEBOOK_READS := $(sort $(foreach n,$(NOTEBOOK_NAMES),$($(n).reads)))
 $(EXECUTED) $(WRITTEN) &: $(NOTEBOOKS) $(NOTEBOOK_READS) $(ANALYSIS_SRC) Makefile | $(ENV)
-	@$(side_by_side) $(foreach n,$(NOTEBOOK_NAMES),-- $(PY) -m eastwest.build.notebook \
+	@$(side_by_side) $(foreach n,$(call reverse,$(NOTEBOOK_NAMES)),-- $(PY) -m eastwest.build.notebook \
 	    notebooks/$(n).ipynb --reads $($(n).reads) --writes $($(n).writes))
 
 # Stage 3, src/eastwest/publish/, side by side too: the notebooks' pages, code included, in one
