@@ -69,7 +69,7 @@ charts = $(foreach c,$(1),figures/$(c).png figures/$(c).svg)
 04_funding.writes := $(call charts,funding_outputs funding_pairings funding_scale)
 NOTEBOOK_NAMES := $(notdir $(NOTEBOOKS:.ipynb=))
 WRITTEN := $(foreach n,$(NOTEBOOK_NAMES),$($(n).writes))
-.PHONY: report data figures test lab bench clean distclean help lock rehash env
+.PHONY: report data figures test lab bench clean distclean help lock rehash env catalogs
 
 report: $(READER) $(NOTEBOOK_HTML) ## Build everything: data, notebooks, figures, HTML and PDF (default)
 
@@ -174,6 +174,17 @@ lab: $(ENV) ## Explore the notebooks in JupyterLab, from the project root, in th
 
 bench: $(ENV) ## Measure the build against doing it by hand; writes bench/results.md
 	@$(PY) bench/run.py --update-readme
+
+# The report's English text as gettext messages (babel.cfg, src/eastwest/publish/catalogs.py), and each
+# translation brought up to date with it: new entries added, changed ones marked fuzzy.
+LANGUAGES := zh_Hans
+catalogs: $(ENV) ## Update the translation catalogs (locale/) from the report's English text
+	@mkdir -p locale
+	@$(VENV)/bin/pybabel --quiet extract -F babel.cfg --no-wrap --sort-by-file \
+	    --project "East–West report" --copyright-holder "East–West report maintainers" \
+	    --msgid-bugs-address "" -o locale/report.pot .
+	@for language in $(LANGUAGES); do $(VENV)/bin/pybabel --quiet update -D report \
+	    -i locale/report.pot -d locale -l $$language --init-missing --no-wrap --ignore-obsolete; done
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (uses the package index)
 	@test -x $(VENV)/bin/uv || { echo "run make env first"; exit 1; }

@@ -1,0 +1,49 @@
+"""The report's English text as gettext messages, for its translations (``make catalogs``).
+
+Babel extracts them (``babel.cfg``) with the two extractors below, besides its own: each Markdown
+cell of a notebook that the report shows, paragraph by paragraph, and each sentence template of
+a ``.toml`` file beside the module that fills it (``{placeholders}`` kept as they are). Each
+message's context says where it stands: the notebook and cell, or the file and key. A
+translation lives in ``locale/<language>/LC_MESSAGES/report.po``.
+"""
+
+import json
+import tomllib
+from collections.abc import Iterator
+
+SKIP_TAG = "report-skip"  # a cell the reader's report leaves out (document.SKIP_TAG)
+
+Message = tuple[int, str, tuple[str, str], list[str]]  # lineno, funcname, (context, id), comments
+
+
+def extract_notebook(fileobj, keywords, comment_tags, options) -> Iterator[Message]:
+    """Each paragraph of each Markdown cell the report shows, in the context of its cell."""
+    notebook = json.loads(fileobj.read().decode("utf-8"))
+    name = fileobj.name.rsplit("/", 1)[-1]
+    for index, cell in enumerate(notebook.get("cells", []), start=1):
+        if cell.get("cell_type") != "markdown" or SKIP_TAG in cell["metadata"].get("tags", []):
+            continue
+        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        for paragraph in filter(None, (p.strip() for p in source.split("\n\n"))):
+            yield index, "pgettext", (f"{name} {cell.get('id', index)}", paragraph), []
+
+
+def extract_toml(fileobj, keywords, comment_tags, options) -> Iterator[Message]:
+    """Each string of a sentence file, in the context of its file and key."""
+    text = fileobj.read().decode("utf-8")
+    name = "/".join(fileobj.name.split("/")[-2:])
+    lines = text.splitlines()
+
+    def walk(value, path: str) -> Iterator[Message]:
+        if isinstance(value, str):
+            key = path.rsplit(".", 1)[-1]
+            line = next((i for i, s in enumerate(lines, 1) if s.startswith(f"{key} =")), 0)
+            yield line, "pgettext", (f"{name} {path}", value), []
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, f"{path}.{key}" if path else key)
+        elif isinstance(value, list):
+            for i, item in enumerate(value, 1):
+                yield from walk(item, f"{path}.{i}")
+
+    yield from walk(tomllib.loads(text), "")
