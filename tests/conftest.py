@@ -4,7 +4,8 @@
   the one copy every test that needs them reads.
 - A scratch copy of the project's inputs, and a way to run a module of the package on it.
 - A machine whose fonts would change the outputs if they were used.
-- parse_html: the elements of a page, so that tests check what a page does, not its markup.
+- parse_html: a page as BeautifulSoup reads it, so that tests check what a page does, not its
+  markup.
 
 The test folders mirror the package's stages (ground/, clean/, analysis/, publish/) and build/
 holds what runs make. pytest's default import mode puts this folder on sys.path, so test
@@ -18,11 +19,11 @@ import shutil
 import signal
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE_TEXT = (ROOT / "data" / "raw" / "article.txt").read_text(encoding="utf-8")
@@ -129,91 +130,20 @@ def foreign_font_env(folder: Path) -> dict[str, str]:
     return {"FONTCONFIG_FILE": str(conf), "MPLCONFIGDIR": str(folder / "matplotlib")}
 
 
-# --- pages as elements --------------------------------------------------------------------------
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+# --- pages as BeautifulSoup reads them ---------------------------------------------------------
 
 
-class Element:
-    """An element of a parsed page: tag, attributes, children (elements and text), parent."""
-
-    def __init__(self, tag: str, attrs: dict[str, str], parent: "Element | None" = None):
-        self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list[Element | str] = []
-
-    def get(self, name: str, default: str | None = None) -> str | None:
-        return self.attrs.get(name, default)
-
-    @property
-    def classes(self) -> set[str]:
-        return set((self.attrs.get("class") or "").split())
-
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-    def elements(self) -> list["Element"]:
-        return [c for c in self.children if isinstance(c, Element)]
-
-    def iter(self, tag: str | None = None, cls: str | None = None):
-        """This element and every element below it, in document order."""
-        if (tag is None or self.tag == tag) and (cls is None or cls in self.classes):
-            yield self
-        for child in self.elements():
-            yield from child.iter(tag, cls)
-
-    def find(self, tag: str | None = None, cls: str | None = None) -> "Element":
-        found = next(self.iter(tag, cls), None)
-        assert found is not None, f"no <{tag or '*'} class={cls!r}> in <{self.tag}>"
-        return found
-
-    def ancestors(self):
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
-
-    def by_id(self) -> dict[str, "Element"]:
-        return {e.attrs["id"]: e for e in self.iter() if e.attrs.get("id")}
+def parse_html(text: str) -> BeautifulSoup:
+    return BeautifulSoup(text, "html.parser")
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {})
-        self.open = self.root
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, {k: v or "" for k, v in attrs}, self.open)
-        self.open.children.append(element)
-        if tag not in VOID:
-            self.open = element
-
-    def handle_startendtag(self, tag, attrs):
-        self.open.children.append(Element(tag, {k: v or "" for k, v in attrs}, self.open))
-
-    def handle_endtag(self, tag):
-        node = self.open
-        while node is not self.root and node.tag != tag:
-            node = node.parent
-        if node is not self.root:  # an end tag without its start is ignored
-            self.open = node.parent
-
-    def handle_data(self, data):
-        self.open.children.append(data)
-
-
-def parse_html(text: str) -> Element:
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    return builder.root
-
-
-def references(page: Element) -> list[str]:
-    """The ids a page refers to in itself: href="#…", xlink:href="#…" and url(#…)."""
+def references(page: Tag) -> list[str]:
+    """The ids a page (or an element, itself included) refers to in itself: href="#…",
+    xlink:href="#…" and url(#…)."""
     found = []
-    for element in page.iter():
+    for element in [page, *page.find_all(True)]:
         for name, value in element.attrs.items():
+            value = value if isinstance(value, str) else " ".join(value)  # class is a list
             if name in ("href", "xlink:href") and value.startswith("#") and len(value) > 1:
                 found.append(value[1:])
             found += re.findall(r"url\(#([^)]+)\)", value)

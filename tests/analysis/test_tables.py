@@ -16,15 +16,15 @@ def cells(table_html: str) -> list[list[tuple[str, set[str], str]]]:
     """Each row's cells as (text, classes, inline text-align or '')."""
     page = parse_html(table_html)
     rows = []
-    for tr in page.iter("tr"):
+    for tr in page.find_all("tr"):
         row = []
-        for cell in tr.elements():
+        for cell in tr.find_all(recursive=False):
             align = next(
                 (d.split(":")[1].strip() for d in cell.get("style", "").split(";")
                  if d.strip().startswith("text-align")),
                 "",
             )  # fmt: skip
-            row.append((cell.text(), cell.classes, align))
+            row.append((cell.get_text(), set(cell.get("class", [])), align))
         rows.append(row)
     return rows
 
@@ -59,7 +59,7 @@ def test_html_table_reads_well():
     # A column in Chinese may not be squeezed to one character a line.
     assert "cjk" in head[1][1] and "cjk" in first[1][1] and "cjk" not in first[0][1]
     # Text is escaped: no <b> element comes out of a cell.
-    assert not list(parse_html(html_table(frame)).iter("b"))
+    assert not parse_html(html_table(frame)).find_all("b")
 
 
 def test_years_keep_their_digits_and_decimals_can_be_set():
@@ -86,7 +86,7 @@ def test_a_table_can_carry_an_id_and_trusted_html():
     frame = pd.DataFrame({"Link": ['<a href="#a-1">1</a>'], "Text": ["<a>"]})
     page = parse_html(html_table(frame, table_id="table-x", raw_html=["Link"]))
     assert page.find("table").get("id") == "table-x"
-    assert [a.get("href") for a in page.iter("a")] == ["#a-1"]
+    assert [a.get("href") for a in page.find_all("a")] == ["#a-1"]
 
 
 def test_show_table_and_say_attach_the_report_metadata(monkeypatch):

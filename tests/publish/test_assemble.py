@@ -1,10 +1,10 @@
 """The reader's report and the reviewers' pages, built from two small fake notebooks.
 
-The pages are read as elements (conftest.parse_html): what a reader or a browser gets from them
-(text, numbering, links that resolve, alternative text), not the markup that gives it. The
-committed report itself, HTML and PDF (the PDF's copy of the HTML, without screen navigation and
-with the charts as PNG, included), is checked in test_published.py; that a build gives the same
-bytes every time, by the clean rebuild in tests/build/test_reproduction.py.
+The pages are read with BeautifulSoup (conftest.parse_html): what a reader or a browser gets
+from them (text, numbering, links that resolve, alternative text), not the markup that gives it.
+The committed report itself, HTML and PDF (the PDF's copy of the HTML, without screen navigation
+and with the charts as PNG, included), is checked in test_published.py; that a build gives the
+same bytes every time, by the clean rebuild in tests/build/test_reproduction.py.
 """
 
 import base64
@@ -214,27 +214,28 @@ def screen(html):
 
 
 def words(element) -> str:
-    return re.sub(r"\s+", " ", element.text()).strip()
+    return re.sub(r"\s+", " ", element.get_text()).strip()
 
 
 def loads(page) -> list[str]:
     """What a page would fetch: src, srcset, poster, the href of <link>, <image> and <use>,
     and url() in its styles, other than data: URLs and its own fragments."""
     found = []
-    for element in page.iter():
+    for element in [page, *page.find_all(True)]:
         for name, value in element.attrs.items():
+            value = value if isinstance(value, str) else " ".join(value)  # class is a list
             if name in ("src", "srcset", "poster") or (
-                name in ("href", "xlink:href") and element.tag in ("link", "image", "use")
+                name in ("href", "xlink:href") and element.name in ("link", "image", "use")
             ):
                 found.append(value)
             found += re.findall(r"""url\(\s*["']?([^"')]+)""", value)
-        if element.tag == "style":
-            found += re.findall(r"""url\(\s*["']?([^"')]+)""", element.text())
+        if element.name == "style":
+            found += re.findall(r"""url\(\s*["']?([^"')]+)""", element.get_text())
     return [url for url in found if not url.startswith(("data:", "#"))]
 
 
 def in_chinese(element) -> bool:
-    return any((e.get("lang") or "").startswith("zh") for e in [element, *element.ancestors()])
+    return any((e.get("lang") or "").startswith("zh") for e in [element, *element.parents])
 
 
 # --- The reader's report ----------------------------------------------------------------------
@@ -246,11 +247,11 @@ def test_notebooks_are_taken_in_order_and_only_numbered(project):
 
 
 def test_report_html_is_offline_and_scriptless(html, doc):
-    assert not list(doc.iter("script"))
+    assert not doc.find_all("script")
     assert loads(doc) == []
     assert html_audit.audit_html(html) == []
     # Citations stay as plain links: they are followed, never loaded.
-    assert "https://example.org/a" in [a.get("href") for a in doc.iter("a")]
+    assert "https://example.org/a" in [a.get("href") for a in doc.find_all("a")]
 
 
 def test_report_html_has_no_code_and_no_unmarked_output(html):
@@ -260,53 +261,54 @@ def test_report_html_has_no_code_and_no_unmarked_output(html):
 
 def test_report_html_language_title_and_chinese_spans(doc):
     assert doc.find("html").get("lang") == "en"
-    assert doc.find("title").text() == assemble.TITLE
+    assert doc.find("title").get_text() == assemble.TITLE
     assert "东西扶贫协作" in assemble.TITLE
-    meta = {m.get("name"): m.get("content") for m in doc.iter("meta") if m.get("name")}
+    meta = {m.get("name"): m.get("content") for m in doc.find_all("meta") if m.get("name")}
     assert meta["author"] and meta["description"]
     # Every run of Chinese in the body is marked as Chinese, for line breaking and fonts.
     body = doc.find("body")
+    assert body is not None
     chinese = [
         (text, parent)
-        for parent in body.iter()
-        for text in parent.children
+        for parent in [body, *body.find_all(True)]
+        for text in parent.contents
         if isinstance(text, str) and re.search(r"[\u4e00-\u9fff]", text)
     ]
     assert chinese
-    assert all(in_chinese(parent) for _, parent in chinese if parent.tag not in ("svg", "title"))
+    assert all(in_chinese(parent) for _, parent in chinese if parent.name not in ("svg", "title"))
 
 
 def test_title_page_takes_publishers_from_sources(doc):
-    subtitle = words(doc.find("p", "subtitle"))
+    subtitle = words(doc.find("p", class_="subtitle"))
     assert "part 1, Xinhua’s (新华社) report of 21 July 2016" in subtitle
     assert "part 2, Guangming Daily’s (光明日报) report of 28 November 2015" in subtitle
 
 
 def test_every_image_has_alt_text(doc):
-    assert all(img.get("alt", "").strip() for img in doc.iter("img"))
-    svgs = list(doc.iter("svg"))
+    assert all(img.get("alt", "").strip() for img in doc.find_all("img"))
+    svgs = doc.find_all("svg")
     assert svgs, "the figure with an SVG file is inlined as SVG"
     for svg in svgs:
         assert svg.get("role") == "img" and svg.get("aria-label")
     # The SVG's title, which screen readers and tooltips use, is the figure's alt text.
-    assert [t.text() for svg in svgs for t in svg.iter("title")] == [FIGURE_ALT]
+    assert [t.get_text() for svg in svgs for t in svg.find_all("title")] == [FIGURE_ALT]
 
 
 def test_figure_without_svg_falls_back_to_png(doc):
-    (img,) = [img for img in doc.iter("img") if img.get("alt") == PNG_ALT]
+    (img,) = doc.find_all("img", alt=PNG_ALT)
     assert img.get("src").startswith("data:image/png;base64,")
 
 
 def test_inline_svg_ids_are_unique_and_every_reference_resolves(html, doc):
-    ids = [e.get("id") for e in doc.iter() if e.get("id")]
+    ids = [e.get("id") for e in doc.find_all(True) if e.get("id")]
     assert len(ids) == len(set(ids))
     assert set(references(doc)) <= set(ids)
     # The chart's own ids are renamed, so that another chart's "clip1" could not collide.
     assert "clip1" not in ids and "tick" not in ids
-    (svg,) = doc.iter("svg")
-    assert any(ref in {e.get("id") for e in svg.iter()} for ref in references(svg))
+    (svg,) = doc.find_all("svg")
+    assert any(ref in {e.get("id") for e in [svg, *svg.find_all(True)]} for ref in references(svg))
     # matplotlib's global style rule is scoped to the chart, never left to style the page.
-    assert not [s for s in doc.iter("style") if "stroke-linejoin" in s.text()]
+    assert not [s for s in doc.find_all("style") if "stroke-linejoin" in s.get_text()]
     assert svg.get("stroke-linejoin") == "round"
 
 
@@ -325,7 +327,8 @@ def test_inline_svg_ignores_the_global_namespace_registry():
 
 def test_sections_figures_and_tables_are_numbered(doc):
     main = doc.find("main")
-    headings = [words(h) for h in main.iter() if h.tag in ("h1", "h2", "h3")]
+    assert main is not None
+    headings = [words(h) for h in main.find_all(["h1", "h2", "h3"])]
     chapters = headings[: headings.index("A Appendix")] if "A Appendix" in headings else headings
     assert chapters[:5] == [
         "1 Funding and aid 资金援助",
@@ -334,7 +337,7 @@ def test_sections_figures_and_tables_are_numbered(doc):
         "1.2 A second subsection",
         "2 Labour 劳务协作",  # the notebook's own "2." is not doubled
     ]
-    labels = [words(label) for label in doc.iter("span", "label")]
+    labels = [words(label) for label in doc.find_all("span", class_="label")]
     assert [label for label in labels if label.startswith("Figure")] == ["Figure 1.", "Figure 2."]
     assert [label for label in labels if label.startswith("Table")] == [
         "Table 1.",
@@ -344,30 +347,29 @@ def test_sections_figures_and_tables_are_numbered(doc):
 
 
 def test_contents_link_every_section_and_appendix(doc):
-    toc = doc.find("nav", "toc")
-    linked = [a.get("href").lstrip("#") for a in toc.iter("a")]
-    ids = doc.by_id()
+    toc = doc.find("nav", class_="toc")
+    assert toc is not None
+    linked = [a.get("href").lstrip("#") for a in toc.find_all("a")]
+    ids = {e["id"]: e for e in doc.find_all(id=True)}
     assert set(linked) <= set(ids)
     numbered = [
-        h
-        for h in doc.find("main").iter()
-        if h.tag in ("h1", "h2") and list(h.iter("span", "secnum"))
+        h for h in doc.find("main").find_all(["h1", "h2"]) if h.find_all("span", class_="secnum")
     ]
     assert len(numbered) >= 4 + 3  # the two chapters' sections, the appendices
     assert {h.get("id") for h in numbered} <= set(linked)
     # And the figures and tables, by their numbers.
-    assert {ids[i].tag for i in linked} >= {"h1", "h2", "figure"}
+    assert {ids[i].name for i in linked} >= {"h1", "h2", "figure"}
 
 
 def test_summary_is_collected_before_contents(html, doc):
-    order = [e.get("id") for e in doc.iter() if e.get("id") in ("key-findings", "contents")]
+    order = [e.get("id") for e in doc.find_all(True) if e.get("id") in ("key-findings", "contents")]
     assert order == ["key-findings", "contents"]
-    assert "Fiscal aid reached" in words(doc.by_id()["key-findings"])
+    assert "Fiscal aid reached" in words(doc.find(id="key-findings"))
     assert html.count("Fiscal aid reached") == 1
 
 
 def test_tables_read_well(doc):
-    cells = {words(td) for td in doc.iter("td")}
+    cells = {words(td) for td in doc.find_all("td")}
     assert {"13,270,000,000", "11,820,000,000"} <= cells
     assert "1996–2014" in cells  # periods are years, not quantities
     text = words(doc)
@@ -379,27 +381,28 @@ def test_appendix_tables_name_each_cell_s_column_for_a_phone(doc):
     # On a narrow screen the rows of these tables become blocks (report.css, and test_layout),
     # each cell led by the name its column has in the header.
     for ident in ("tab-indicators", "tab-official-totals"):
-        table = doc.by_id()[ident].find("table")
-        assert "stacks" in table.classes
-        names = [words(th) for th in table.find("thead").iter("th")]
-        rows = list(table.find("tbody").iter("tr"))
+        table = doc.find(id=ident).find("table")
+        assert table is not None
+        assert "stacks" in table.get("class", [])
+        names = [words(th) for th in table.find("thead").find_all("th")]
+        rows = table.find("tbody").find_all("tr")
         assert rows and all(
-            [td.get("data-label") for td in row.iter("td")] == names for row in rows
+            [td.get("data-label") for td in row.find_all("td")] == names for row in rows
         )
 
 
 def test_appendix_lists_sources_and_references(doc):
     text = words(doc)
     assert "Xinhua’s (新华社)" in text and "Section 1.1" in text  # the parts, described there
-    (refs,) = doc.iter("ol", "references")
+    (refs,) = doc.find_all("ol", class_="references")
     # Each source with its title, publisher, date, reporters, address and what the copy is.
-    assert [words(li) for li in refs.iter("li")] == [
+    assert [words(li) for li in refs.find_all("li")] == [
         "测试标题 (A test headline). Guangming Daily (光明日报), 28 November 2015, by 李慧. "
         "http://example.org/gmw. A reprint."
     ]
-    assert "http://example.org/gmw" in [a.get("href") for a in refs.iter("a")]
+    assert "http://example.org/gmw" in [a.get("href") for a in refs.find_all("a")]
     # The article itself has no address: the colophon says so.
-    assert "No address was recorded with the copy." in words(doc.find("dl", "colophon"))
+    assert "No address was recorded with the copy." in words(doc.find("dl", class_="colophon"))
 
 
 def test_a_reference_without_its_source_row_is_refused(tmp_path, project):
@@ -414,9 +417,9 @@ def test_a_reference_without_its_source_row_is_refused(tmp_path, project):
 def test_the_author_is_named_once_in_the_citation_file(doc, tmp_path):
     cff = Inputs().citation.read_text(encoding="utf-8")
     (name,) = re.findall(r'^\s+- name: "(.+)"$', cff, re.MULTILINE)
-    meta = {m.get("name"): m.get("content") for m in doc.iter("meta") if m.get("name")}
+    meta = {m.get("name"): m.get("content") for m in doc.find_all("meta") if m.get("name")}
     assert meta["author"] == name
-    assert words(doc.find("dl", "colophon")).count(name) == 1  # the suggested citation
+    assert words(doc.find("dl", class_="colophon")).count(name) == 1  # the suggested citation
     no_authors = tmp_path / "CITATION.cff"
     no_authors.write_text(re.sub(r"authors:\n(  .*\n)+", "", cff), encoding="utf-8")
     with pytest.raises(ValueError, match="no 'authors'"):
@@ -427,15 +430,15 @@ def test_the_author_is_named_once_in_the_citation_file(doc, tmp_path):
 
 
 def kept_together(doc) -> list[str]:
-    return [words(span) for span in doc.iter("span", "nobr")]
+    return [words(span) for span in doc.find_all("span", class_="nobr")]
 
 
 def test_a_figure_never_breaks_from_its_unit(doc):
     kept = kept_together(doc)
     # In prose, in a link to its row, and in the appendix's quotes alike.
     assert "13,270,000,000 yuan" in kept
-    links = [a for a in doc.find("main").iter("a", "fig-ref") if words(a) == "132.7亿元"]
-    assert links and all(words(a.find("span", "nobr")) == "132.7亿元" for a in links)
+    links = [a for a in doc.find("main").find_all("a", class_="fig-ref") if words(a) == "132.7亿元"]
+    assert links and all(words(a.find("span", class_="nobr")) == "132.7亿元" for a in links)
     assert {"132.7亿元", "2.15万公里", "1690个"} <= set(kept)
     assert house_style.keep_together("3,000 yuan, 160多亿元 and 8万余个 of 11.82 billion yuan") == (
         '<span class="nobr">3,000 yuan</span>, <span class="nobr">160多亿元</span> and '
@@ -455,14 +458,14 @@ def test_a_short_chinese_name_in_english_text_stays_whole_and_a_quote_may_break(
 
 
 def test_one_quotation_style_curly_in_tables_too(doc):
-    table_text = " ".join(words(td) for td in doc.iter("td"))
+    table_text = " ".join(words(td) for td in doc.find_all("td"))
     assert "Township clinics’ count" in table_text
     assert not re.search(r"['\"]", words(doc.find("main")))
     assert house_style.curly_quotes("the '20 years' and Xinhua's") == "the “20 years” and Xinhua’s"
 
 
 def test_every_caption_ends_with_a_full_stop(doc):
-    captions = [words(c) for c in doc.iter("figcaption")]
+    captions = [words(c) for c in doc.find_all("figcaption")]
     assert captions and all(c.endswith(".") for c in captions), captions
     assert "Figure 2. A chart kept as PNG." in captions
     assert document.sentence("Fiscal aid (1996–2014)") == "Fiscal aid (1996–2014)."
@@ -508,17 +511,17 @@ def test_missing_alt_and_remote_images_are_refused():
 def test_mark_chinese_marks_text_and_leaves_markup_alone():
     fragment = '<p title="中文">东西<b>扶贫</b> and <svg><text>协作</text></svg></p>'
     marked = parse_html(webfonts.mark_chinese(fragment))
-    assert marked.text() == parse_html(fragment).text()  # not a character of text changes
-    (p,) = marked.iter("p")
+    assert marked.get_text() == parse_html(fragment).get_text()  # not a character of text changes
+    (p,) = marked.find_all("p")
     assert p.get("title") == "中文"  # attributes are not text
     runs = {
         text: in_chinese(parent)
-        for parent in marked.iter()
-        for text in parent.children
+        for parent in [marked, *marked.find_all(True)]
+        for text in parent.contents
         if isinstance(text, str) and text.strip()
     }
     assert runs == {"东西": True, "扶贫": True, " and ": False, "协作": False}  # SVG's own text
-    assert [b.text() for b in marked.iter("b")] == ["扶贫"]
+    assert [b.get_text() for b in marked.find_all("b")] == ["扶贫"]
 
 
 def test_embedded_font_is_a_subset_that_depends_on_the_characters_only():
@@ -535,38 +538,38 @@ def test_embedded_font_is_a_subset_that_depends_on_the_characters_only():
 def test_report_on_screen_links_back_to_contents_and_to_the_notebook_pages(screen):
     assert html_audit.audit_html(screen) == []
     page = parse_html(screen)
-    ids = page.by_id()
+    ids = {e["id"]: e for e in page.find_all(id=True)}
     assert set(references(page)) <= set(ids)
-    (nav,) = page.iter("nav", "page-nav")
-    assert [a.get("href") for a in nav.iter("a")] == ["#contents", "#title"]
+    (nav,) = page.find_all("nav", class_="page-nav")
+    assert [a.get("href") for a in nav.find_all("a")] == ["#contents", "#title"]
     # Each chapter opens with a link to its notebook's page, right after its title.
     for name in ("01_funding", "02_labour"):
-        (chapter,) = [s for s in page.iter("section") if s.get("data-notebook") == name]
-        first, second = chapter.elements()[:2]
-        assert first.tag == "h1" and second.tag == "p"
-        assert [a.get("href") for a in second.iter("a")] == [f"notebooks/{name}.html"]
-        assert [a.get("href") for a in page.iter("a")].count(f"notebooks/{name}.html") == 1
+        (chapter,) = page.find_all("section", attrs={"data-notebook": name})
+        first, second = chapter.find_all(recursive=False)[:2]
+        assert first.name == "h1" and second.name == "p"
+        assert [a.get("href") for a in second.find_all("a")] == [f"notebooks/{name}.html"]
+        assert [a.get("href") for a in page.find_all("a")].count(f"notebooks/{name}.html") == 1
 
 
 def test_charts_open_full_size_and_tables_scroll_in_labelled_frames(screen):
     page = parse_html(screen)
-    ids = page.by_id()
-    charts = list(page.iter("figure", "chart"))
+    ids = {e["id"]: e for e in page.find_all(id=True)}
+    charts = page.find_all("figure", class_="chart")
     assert len(charts) == 2
     for chart in charts:
-        inside = {e.get("id") for e in chart.iter() if e.get("id")}
-        links = [a for a in chart.iter("a") if a.get("href", "").startswith("#")]
+        inside = {e.get("id") for e in [chart, *chart.find_all(True)] if e.get("id")}
+        links = [a for a in chart.find_all("a") if a.get("href", "").startswith("#")]
         opening = [a for a in links if a.get("href")[1:] in inside - {chart.get("id")}]
         closing = [a for a in links if a.get("href")[1:] == chart.get("id")]
         assert len(opening) == 2  # the chart itself, and its caption's link
-        assert len(closing) == 1 and "screen-only" in closing[0].classes
+        assert len(closing) == 1 and "screen-only" in closing[0].get("class", [])
         assert all(a.get("href")[1:] in ids for a in links)
-    frames = list(page.iter("div", "table-wrap"))
-    tables = [f for f in page.iter("figure") if "table" in f.classes]
+    frames = page.find_all("div", class_="table-wrap")
+    tables = page.find_all("figure", class_="table")
     assert len(frames) == len(tables) >= 2
     for table in tables:
-        (frame,) = table.iter("div", "table-wrap")
-        label = words(table.find("span", "label")).rstrip(".")
+        (frame,) = table.find_all("div", class_="table-wrap")
+        label = words(table.find("span", class_="label")).rstrip(".")
         assert frame.get("tabindex") == "0" and frame.get("role") == "region"
         assert frame.get("aria-label") == f"{label}, scrolls sideways"
 
@@ -579,10 +582,10 @@ def test_notebook_pages_keep_code_and_load_nothing(project):
     page = pages.with_font(pages.notebook_html(notebooks[0], inputs), "")
     assert SECRET_CODE.split("=")[0].strip() in page
     tree = parse_html(page)
-    assert not list(tree.iter("script"))
+    assert not tree.find_all("script")
     assert loads(tree) == []
     assert html_audit.audit_html(page) == []
-    assert FIGURE_ALT in [img.get("alt") for img in tree.iter("img")]
+    assert FIGURE_ALT in [img.get("alt") for img in tree.find_all("img")]
 
 
 def test_notebook_page_has_contents_and_links_to_report_and_other_pages(project):
@@ -595,20 +598,21 @@ def test_notebook_page_has_contents_and_links_to_report_and_other_pages(project)
     )
     assert html_audit.audit_html(page) == []
     tree = parse_html(page)
-    hrefs = [a.get("href") for a in tree.iter("a")]
+    hrefs = [a.get("href") for a in tree.find_all("a")]
     assert "../report.html" in hrefs and "../report.html#contents" in hrefs
-    (others,) = tree.iter("ol", "nb-list")
-    assert [(a.get("href"), a.get("aria-current"), words(a)) for a in others.iter("a")] == [
+    (others,) = tree.find_all("ol", class_="nb-list")
+    assert [(a.get("href"), a.get("aria-current"), words(a)) for a in others.find_all("a")] == [
         ("01_funding.html", "page", "1 Funding"),
         ("02_labour.html", None, "2 Labour"),
     ]
-    contents = tree.find("nav", "nb-toc")
-    assert [words(a) for a in contents.iter("a")] == [
+    contents = tree.find("nav", class_="nb-toc")
+    assert contents is not None
+    assert [words(a) for a in contents.find_all("a")] == [
         "Funding and aid 资金援助",
         "Fiscal aid 财政援助",
         "A second subsection",
     ]
-    assert set(references(tree)) <= set(tree.by_id())
+    assert set(references(tree)) <= {e["id"] for e in tree.find_all(id=True)}
 
 
 def test_notebook_page_charts_open_full_size_like_the_report_s(project, screen):
@@ -617,27 +621,31 @@ def test_notebook_page_charts_open_full_size_like_the_report_s(project, screen):
         pages.notebook_html(notebooks[0], inputs), "01_funding", ["01_funding"], report="r.html"
     )
     tree = parse_html(page)
-    ids = tree.by_id()
-    images = list(tree.iter("img"))
+    ids = {e["id"]: e for e in tree.find_all(id=True)}
+    images = tree.find_all("img")
     assert FIGURE_ALT in [img.get("alt") for img in images]
     for image in images:
-        (link,) = [a for a in image.ancestors() if a.tag == "a"]
-        (output,) = [e for e in image.ancestors() if "jp-OutputArea-output" in e.classes]
+        (link,) = image.find_parents("a")
+        (output,) = image.find_parents(class_="jp-OutputArea-output")
         ident = output.get("id")
-        assert "chart-link" in link.classes and link.get("href") == f"#{ident}-full"
-        assert ids[f"{ident}-full"].tag == "span"
-        hrefs = {a.get("href"): a for a in output.iter("a")}
+        assert "chart-link" in link.get("class", []) and link.get("href") == f"#{ident}-full"
+        assert ids[f"{ident}-full"].name == "span"
+        hrefs = {a.get("href"): a for a in output.find_all("a")}
         assert words(hrefs[f"#{ident}"]) == "Close ✕"  # back to the output
         assert output.get("tabindex") is None  # its links take the focus
     # The same markup as the report's charts: one stylesheet opens both.
-    report_chart = parse_html(screen).find("figure", "chart")
+    report_chart = parse_html(screen).find("figure", class_="chart")
+    assert report_chart is not None
     for chart in (report_chart, output):
-        anchor, frame = chart.find("span", "chart-anchor"), chart.find("div", "chart-frame")
+        anchor = chart.find("span", class_="chart-anchor")
+        frame = chart.find("div", class_="chart-frame")
+        assert anchor is not None and frame is not None
         assert anchor.parent is frame.parent
-        close, link = frame.elements()
-        assert close.classes == {"chart-close", "screen-only"} and link.classes == {"chart-link"}
-    opening = [a for a in output.iter("a", "chart-open") if words(a) == "Open full size"]
-    assert len(opening) == 1 and "screen-only" in opening[0].classes
+        close, link = frame.find_all(recursive=False)
+        assert set(close.get("class", [])) == {"chart-close", "screen-only"}
+        assert set(link.get("class", [])) == {"chart-link"}
+    opening = [a for a in output.find_all("a", class_="chart-open") if words(a) == "Open full size"]
+    assert len(opening) == 1 and "screen-only" in opening[0].get("class", [])
     assert set(references(tree)) <= set(ids)
 
 
@@ -645,10 +653,10 @@ def test_notebook_page_code_takes_the_focus_and_its_prompts_are_not_greyed(proje
     _, notebooks, inputs = project
     page = pages.with_font(pages.notebook_html(notebooks[0], inputs), "")
     tree = parse_html(page)
-    editors = list(tree.iter("div", "jp-InputArea-editor"))
+    editors = tree.find_all("div", class_="jp-InputArea-editor")
     assert editors and all(e.get("tabindex") == "0" for e in editors)
     # Not the input around the editor, nor Markdown: one stop per cell, where it scrolls.
-    assert not [e for e in tree.iter("div", "jp-Cell-inputWrapper") if e.get("tabindex")]
+    assert not [e for e in tree.find_all("div", class_="jp-Cell-inputWrapper") if e.get("tabindex")]
     # Lab's last word halves the prompts' contrast (opacity 0.5); the page's own has the last.
     values = re.findall(r"--jp-cell-prompt-not-active-opacity:\s*([\d.]+)", page)
     assert "0.5" in values and values[-1] == "1"

@@ -100,7 +100,7 @@ def _flat(text: str) -> str:
 
 
 def words(element) -> str:
-    return re.sub(r"\s+", " ", element.text()).strip()
+    return re.sub(r"\s+", " ", element.get_text()).strip()
 
 
 # --- The PDF as a file ----------------------------------------------------------------------
@@ -175,7 +175,7 @@ def test_contents_give_the_page_each_chapter_starts_on(pages):
 def test_the_pdf_sets_each_chart_from_its_png_and_no_screen_navigation(reader, pdf_text, doc):
     """The PDF is typeset from the report's print copy: charts as their published PNGs (SVG
     would be drawn node by node), and none of the links and frames a screen gets."""
-    charts = [f.get("id").removeprefix("fig-") for f in doc.iter("figure", "chart")]
+    charts = [f.get("id").removeprefix("fig-") for f in doc.find_all("figure", class_="chart")]
     assert charts
     pngs = {
         struct.unpack(
@@ -197,7 +197,7 @@ def test_the_pdf_sets_each_chart_from_its_png_and_no_screen_navigation(reader, p
         collect(page["/Resources"].get("/XObject", {}))
     assert images == pngs
     for screen_only in ("Open full size", "Close ✕", "Top ↑", "The full record of this chapter"):
-        assert screen_only in doc.text() and screen_only not in pdf_text
+        assert screen_only in doc.get_text() and screen_only not in pdf_text
 
 
 # --- What it says ---------------------------------------------------------------------------
@@ -312,18 +312,19 @@ def test_glossary_explains_the_units(pages):
 def body_text(doc) -> str:
     """The text of <main> outside figure captions and the appendix: what the prose says."""
     main = doc.find("main")
+    assert main is not None
     parts = []
-    for element in main.iter():
-        skipped = [element, *element.ancestors()]
-        if any(e.tag == "figcaption" or "appendix" in e.classes for e in skipped):
+    for element in [main, *main.find_all(True)]:
+        skipped = [element, *element.parents]
+        if any(e.name == "figcaption" or "appendix" in e.get("class", []) for e in skipped):
             continue
-        parts += [c for c in element.children if isinstance(c, str)]
+        parts += [c for c in element.contents if isinstance(c, str)]
     return " ".join(parts)
 
 
 def test_every_figure_and_table_is_cited_in_order(doc):
     text = body_text(doc)
-    labels = [words(span) for span in doc.iter("span", "label")]
+    labels = [words(span) for span in doc.find_all("span", class_="label")]
     for label in ("Figure", "Table"):
         numbers = sorted({int(m[1]) for m in map(re.compile(rf"{label} (\d+)\.").fullmatch,
                                                  labels) if m})  # fmt: skip
@@ -339,9 +340,9 @@ def test_every_figure_and_table_is_cited_in_order(doc):
 
 def test_article_figures_in_the_text_link_to_their_appendix_row(doc):
     main = doc.find("main")
-    figure_links = [a.get("href") for a in main.iter("a", "fig-ref")]
+    figure_links = [a.get("href") for a in main.find_all("a", class_="fig-ref")]
     assert figure_links, "no figure from the article is linked"
-    rows = {tr.get("id") for tr in doc.iter("tr") if (tr.get("id") or "").startswith("a-")}
+    rows = {tr.get("id") for tr in doc.find_all("tr") if (tr.get("id") or "").startswith("a-")}
     for href in figure_links:
         assert href.lstrip("#") in rows, href
 
@@ -349,17 +350,17 @@ def test_article_figures_in_the_text_link_to_their_appendix_row(doc):
 def test_appendix_has_one_row_per_figure_with_its_quote(doc):
     with open(ROOT / "data" / "processed" / "indicators.csv", encoding="utf-8") as f:
         indicators = {r["indicator"] for r in csv.DictReader(f)}
-    rows = [tr for tr in doc.iter("tr") if (tr.get("id") or "").startswith("a-")]
+    rows = [tr for tr in doc.find_all("tr") if (tr.get("id") or "").startswith("a-")]
     assert len(rows) == len(indicators)
     for row in rows:
-        quote = row.elements()[-1].text()
+        quote = row.find_all(recursive=False)[-1].get_text()
         assert quote in ARTICLE_TEXT, quote
 
 
 def test_quotes_are_curly_in_the_text(doc):
     text = body_text(doc)
     assert "'" not in text and '"' not in text
-    tables = " ".join(words(td) for td in doc.iter("td"))
+    tables = " ".join(words(td) for td in doc.find_all("td"))
     assert "’" in tables and not re.search(r"['\"]", tables), "straight quotes in a table"
 
 
@@ -376,30 +377,32 @@ PUBLISHED = [
 
 
 def test_figures_from_elsewhere_are_shown_as_published(doc):
-    table = next(f for f in doc.iter("figure") if f.get("id") == "tab-official-totals")
-    header = [words(th) for th in table.iter("th")]
+    table = doc.find("figure", id="tab-official-totals")
+    assert table is not None
+    header = [words(th) for th in table.find_all("th")]
     column = header.index("As published")
-    cells = [words(tr.elements()[column]) for tr in table.iter("tr") if list(tr.iter("td"))]
+    rows = table.find_all("tr")
+    cells = [words(tr.find_all(recursive=False)[column]) for tr in rows if tr.find_all("td")]
     assert cells == PUBLISHED
-    periods = [words(tr.elements()[header.index("Period")]) for tr in table.iter("tr")][1:]
+    periods = [words(tr.find_all(recursive=False)[header.index("Period")]) for tr in rows][1:]
     assert periods.count("1996–2015 (inferred)") == 3  # Xinhua's three "20 years" figures
 
 
 def test_no_figure_breaks_from_its_unit(doc):
-    kept = {words(span) for span in doc.iter("span", "nobr")}
+    kept = {words(span) for span in doc.find_all("span", class_="nobr")}
     # A figure with a unit (132.7亿元, 3,000–5,000 yuan); a bare count (260) cannot split.
-    linked = {words(a) for a in doc.find("main").iter("a", "fig-ref")}
+    linked = {words(a) for a in doc.find("main").find_all("a", class_="fig-ref")}
     linked = {w for w in linked if re.search(r"[^\d,.+≈–\s]", w)}
-    rows = [tr for tr in doc.iter("tr") if (tr.get("id") or "").startswith("a-")]
-    as_written = {words(tr.elements()[1]) for tr in rows}  # 132.7亿元, 3000至5000元
+    rows = [tr for tr in doc.find_all("tr") if (tr.get("id") or "").startswith("a-")]
+    as_written = {words(tr.find_all(recursive=False)[1]) for tr in rows}  # 132.7亿元, 3000至5000元
     assert linked and as_written and linked | as_written <= kept, (linked | as_written) - kept
 
 
 def test_the_report_s_links_and_ids_resolve(doc):
-    ids = [e.get("id") for e in doc.iter() if e.get("id")]
+    ids = [e.get("id") for e in doc.find_all(True) if e.get("id")]
     assert len(ids) == len(set(ids)), "an id is defined twice"
     assert set(references(doc)) <= set(ids)
-    notebook_links = {a.get("href") for a in doc.iter("a")} & {
+    notebook_links = {a.get("href") for a in doc.find_all("a")} & {
         f"notebooks/{p.stem}.html" for p in NOTEBOOKS
     }
     assert len(notebook_links) == len(NOTEBOOKS), "each chapter links to its notebook's page"
@@ -415,19 +418,19 @@ def test_page_is_offline_and_labelled(page_texts, name):
     page = parse_html(text)
     assert (page.find("html").get("lang") or "").startswith("en")
     if name == "report.html":
-        assert not list(page.iter("script"))
-    assert not [s for s in page.iter("script") if s.get("src")], "no script is fetched"
+        assert not page.find_all("script")
+    assert not [s for s in page.find_all("script") if s.get("src")], "no script is fetched"
     remote = [
         value
-        for e in page.iter()
+        for e in page.find_all(True)
         for key, value in e.attrs.items()
-        if (key == "src" or (key == "href" and e.tag == "link"))
+        if (key == "src" or (key == "href" and e.name == "link"))
         and re.match(r"(https?:)?//", value)
     ]
     assert remote == []
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), "no CSS fetches from the network"
-    assert all(img.get("alt", "").strip() for img in page.iter("img"))
-    assert all(svg.get("aria-label") or svg.get("aria-hidden") for svg in page.iter("svg"))
+    assert all(img.get("alt", "").strip() for img in page.find_all("img"))
+    assert all(svg.get("aria-label") or svg.get("aria-hidden") for svg in page.find_all("svg"))
 
 
 def _quoted_families(css: str) -> set[str]:
