@@ -235,6 +235,8 @@ def change(copy: Path, snap: Path, kind: str) -> None:
                     and "report-skip" not in c["metadata"].get("tags", []))  # fmt: skip
         cell["source"] = "".join(cell["source"]) + APPENDED[kind].format(next(EDIT_NUMBERS))
         (copy / EDITED).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        if kind == "markdown":  # as a writer does: the translations get their entry first
+            make(copy, "catalogs")
 
 
 def plans(r: dict[str, Result], snap: Path, scratch: Path) -> dict[str, tuple]:

@@ -154,6 +154,33 @@ def test_a_notebook_s_outputs_must_be_the_makefile_s(committed_copy, edit, said)
     assert stray_temporaries(committed_copy) == []
 
 
+# --- an English sentence changed, its translation not ----------------------------------------
+
+
+def test_a_changed_sentence_stops_the_build_until_its_translation_follows(committed_copy):
+    """The drift gate: one sentence of notebook 03 changed, and make report stops, naming the
+    notebook's cell and the sentence, before anything is made from it; put back, nothing runs."""
+    notebook = committed_copy / "notebooks" / "03_labour.ipynb"
+    original = notebook.read_bytes()
+    nb = json.loads(original)
+    cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown"
+                and "report-skip" not in c["metadata"].get("tags", []))  # fmt: skip
+    cell["source"] = ["# A changed title"]
+    notebook.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    before = every_file(committed_copy)
+
+    result = make(committed_copy, "report")
+
+    assert result.returncode != 0
+    assert f"03_labour.ipynb {cell['id']}: “# A changed title”" in result.stderr, result.stderr
+    assert "make catalogs" in result.stderr and "Traceback" not in result.stderr
+    assert changed_files(before, every_file(committed_copy)) == []
+    notebook.write_bytes(original)
+    again = make(committed_copy, "report")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == "", again.stdout
+
+
 # --- interrupted builds ---------------------------------------------------------------------
 
 

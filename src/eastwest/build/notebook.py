@@ -19,6 +19,7 @@ from eastwest.atomic import WRITE_LOG, kills_raise, write_text
 from eastwest.build import records
 from eastwest.build.notebook_filter import stored, stored_digest
 from eastwest.paths import EXECUTED, ROOT, shown
+from eastwest.publish.catalogs import untranslated
 
 KERNEL = "eastwest"
 TIMEOUT_S = 600
@@ -158,6 +159,16 @@ def _run_cells(client, **kernel_options) -> None:
 def run(source: Path, reads: list[str], writes: list[str]) -> None:
     target = EXECUTED / source.name
     notebook = stored(source)
+    # Its English text must have its entry in each translation's catalog before anything is
+    # made from it: its Markdown, and the sentences of the modules it imports.
+    sentences = [
+        p for p in code_inputs(notebook) if p.suffix == ".toml" and p.parent.name == "analysis"
+    ]
+    if stale := untranslated([source, *sentences]):
+        raise SystemExit(
+            "error: the English text changed, and its translations must follow (make catalogs, "
+            "then translate the entries it marks):\n" + "\n".join(stale)
+        )
     inputs = records.digests([*reads, *code_inputs(notebook)])
     key = execution_key(notebook, inputs)
     digest = stored_digest(source)

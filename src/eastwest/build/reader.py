@@ -12,12 +12,18 @@ HTML, PDF = paths.REPORT / "report.html", paths.REPORT / "report.pdf"
 
 
 def render(stale: list[str]) -> None:
+    from eastwest.publish import TEMPLATES
     from eastwest.publish.assemble import assemble
+    from eastwest.publish.catalogs import untranslated
     from eastwest.publish.document import Inputs
     from eastwest.publish.html_audit import checked
     from eastwest.publish.pdf import render_pdf
     from eastwest.publish.screen_nav import screen_navigation
 
+    if missing := untranslated(sorted(TEMPLATES.glob("*.toml"))):  # the glossary
+        raise ValueError(
+            "the glossary changed; make catalogs, then translate:\n" + "\n".join(missing)
+        )
     notebooks = sorted(paths.EXECUTED.glob("[0-9][0-9]_*.ipynb"))
     if HTML.name in stale:
         records.announce(f"render {paths.shown(HTML)}")

@@ -10,6 +10,9 @@ translation lives in ``locale/<language>/LC_MESSAGES/report.po``.
 import json
 import tomllib
 from collections.abc import Iterator
+from pathlib import Path
+
+from eastwest.paths import ROOT, shown
 
 SKIP_TAG = "report-skip"  # a cell the reader's report leaves out (document.SKIP_TAG)
 
@@ -47,3 +50,33 @@ def extract_toml(fileobj, keywords, comment_tags, options) -> Iterator[Message]:
                 yield from walk(item, f"{path}.{i}")
 
     yield from walk(tomllib.loads(text), "")
+
+
+def messages(path: Path) -> Iterator[tuple[str, str]]:
+    """The (context, text) messages of a notebook or a sentence file, as Babel extracts them."""
+    extract = extract_notebook if path.suffix == ".ipynb" else extract_toml
+    with path.open("rb") as handle:
+        for _, _, (context, text), _ in extract(handle, (), (), {}):
+            yield context, text
+
+
+def untranslated(sources: list[Path]) -> list[str]:
+    """Each message of ``sources`` that a translation's catalog has no entry for (new English, or
+    English changed since the catalog was brought up to date): where it stands, how it begins."""
+    from babel.messages.pofile import read_po
+
+    found = []
+    for path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/report.po")):
+        with path.open("rb") as handle:
+            entries = {(m.context, m.id) for m in read_po(handle) if m.id}
+        found += [
+            f"{shown(path)} has no entry for {context}: “{_begins(text)}”"
+            for source in sources
+            for context, text in messages(source)
+            if (context, text) not in entries
+        ]
+    return found
+
+
+def _begins(text: str, length: int = 70) -> str:
+    return text if len(text) <= length else text[:length] + "…"
