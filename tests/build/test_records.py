@@ -70,6 +70,8 @@ def test_a_record_holds_only_while_the_outputs_keep_their_bytes(tmp_path, monkey
     assert not records.current("step", key)
     records.save("step", key, inputs, [out])
     assert records.current("step", key)
+    assert records.current("step", key, [out])
+    assert not records.current("step", key, [out, tmp_path / "other.txt"]), "not all it lists"
     assert not records.current("step", records.key_of(inputs={"in.csv": "other"}))
     out.write_text("changed by hand\n")
     assert not records.current("step", key)

@@ -6,6 +6,7 @@ import re
 import tomllib
 
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from conftest import ROOT
 
@@ -20,11 +21,9 @@ def _read(path):
 
 
 def _extracted() -> set[tuple[str, str]]:
-    method_map = [
-        ("notebooks/**.ipynb", "eastwest.publish.catalogs:extract_notebook"),
-        ("src/eastwest/analysis/**.toml", "eastwest.publish.catalogs:extract_toml"),
-        ("src/eastwest/publish/templates/**.toml", "eastwest.publish.catalogs:extract_toml"),
-    ]
+    # The mapping make catalogs uses, read from babel.cfg.
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, _ = parse_mapping_cfg(config)
     return {(context, message) for _, _, message, _, context in extract_from_dir(ROOT, method_map)}
 
 

@@ -161,23 +161,20 @@ def run(source: Path, reads: list[str], writes: list[str]) -> None:
     notebook = stored(source)
     # Its English text must have its entry in each translation's catalog before anything is
     # made from it: its Markdown, and the sentences of the modules it imports.
-    sentences = [
-        p for p in code_inputs(notebook) if p.suffix == ".toml" and p.parent.name == "analysis"
-    ]
+    modules = code_inputs(notebook)
+    sentences = [p for p in modules if p.suffix == ".toml" and p.parent.name == "analysis"]
     if stale := untranslated([source, *sentences]):
         raise SystemExit(
             "error: the English text changed, and its translations must follow (make catalogs, "
             "then translate the entries it marks):\n" + "\n".join(stale)
         )
-    inputs = records.digests([*reads, *code_inputs(notebook)])
+    inputs = records.digests([*reads, *modules])
     key = execution_key(notebook, inputs)
     digest = stored_digest(source)
     outputs = [target, *(ROOT / name for name in writes)]
-    listed = set(records.load(target.name).get("outputs", {})) == {
-        records.relative(path) for path in outputs
-    }
-    if listed and records.current(target.name, key):
-        if records.load(target.name).get("extra", {}).get("source") != digest:
+    record = records.load(target.name)
+    if records.current(target.name, key, outputs):
+        if record.get("extra", {}).get("source") != digest:
             text = merged(source, target)
             if text.encode("utf-8") != target.read_bytes():
                 records.announce(f"merge the Markdown of {shown(source)}")
@@ -185,7 +182,7 @@ def run(source: Path, reads: list[str], writes: list[str]) -> None:
             records.save(target.name, key, inputs, outputs, source=digest)
         records.touch(outputs)
         return
-    why = records.changed(target.name, inputs) if records.load(target.name) else []
+    why = records.changed(target.name, inputs) if record else []
     because = f" ({', '.join(why[:3])}{', …' if len(why) > 3 else ''} changed)" if why else ""
     records.announce(f"execute {shown(source)}{because}")
     text, written = execute(source)

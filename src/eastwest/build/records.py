@@ -99,15 +99,16 @@ def save(name: str, key: str, inputs: dict[str, str], outputs: Iterable, **extra
     write_text(KEYS / f"{name}.json", json.dumps(data, indent=1, sort_keys=True) + "\n")
 
 
-def current(name: str, key: str) -> bool:
+def current(name: str, key: str, outputs: Iterable | None = None) -> bool:
     """The step recorded as ``name`` did its work for ``key``, and every file it wrote is there
-    with the bytes it wrote."""
+    with the bytes it wrote; with ``outputs``, it wrote exactly those files."""
     record = load(name)
-    outputs = record.get("outputs", {})
+    written = record.get("outputs", {})
     return (
         record.get("key") == key
-        and bool(outputs)
-        and all((ROOT / n).is_file() and file_digest(ROOT / n) == d for n, d in outputs.items())
+        and bool(written)
+        and (outputs is None or set(written) == {relative(p) for p in outputs})
+        and all((ROOT / n).is_file() and file_digest(ROOT / n) == d for n, d in written.items())
     )
 
 
