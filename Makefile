@@ -48,7 +48,9 @@ DATA := data/processed/indicators.csv data/processed/number_audit.csv \
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 EXECUTED := $(patsubst notebooks/%,report/notebooks/%,$(NOTEBOOKS))
 NOTEBOOK_HTML := $(EXECUTED:.ipynb=.html)
-READER := report/report.html report/report.pdf
+READER := report/report.html report/report.pdf report/zh/report.html report/zh/report.pdf
+# The translations' catalogs: the Chinese edition's words (make catalogs).
+CATALOGS := $(wildcard locale/*/LC_MESSAGES/report.po)
 
 # Each notebook with the files it reads and the files it writes besides its executed copy. The
 # notebook's step checks the list: a notebook that writes a file not named here, or leaves one
@@ -61,7 +63,7 @@ charts = $(foreach c,$(1),figures/$(c).png figures/$(c).svg)
 02_compare_totals.reads := $(ARTICLE) data/processed/indicators.csv \
     data/external/official_totals.csv data/sources.csv
 02_compare_totals.writes := data/processed/totals_2014_2016.csv \
-    $(call charts,funding_fiscal_pace funding_timeline)
+    $(call charts,funding_fiscal_pace funding_timeline zh/funding_fiscal_pace zh/funding_timeline)
 03_labour.reads := data/processed/indicators.csv data/regions.csv data/sources.csv
 03_labour.writes := $(call charts,labour_exchanges labour_income labour_training)
 04_funding.reads := $(ARTICLE) data/processed/indicators.csv data/pairings.csv data/regions.csv \
@@ -138,7 +140,7 @@ SIDE_BY_SIDE ?= 2
 side_by_side = $(PY) -m eastwest.build.side_by_side --jobs $(SIDE_BY_SIDE)
 reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 NOTEBOOK_READS := $(sort $(foreach n,$(NOTEBOOK_NAMES),$($(n).reads)))
-$(EXECUTED) $(WRITTEN) &: $(NOTEBOOKS) $(NOTEBOOK_READS) $(ANALYSIS_SRC) Makefile | $(ENV)
+$(EXECUTED) $(WRITTEN) &: $(NOTEBOOKS) $(NOTEBOOK_READS) $(ANALYSIS_SRC) $(CATALOGS) Makefile | $(ENV)
 	@$(side_by_side) $(foreach n,$(call reverse,$(NOTEBOOK_NAMES)),-- $(PY) -m eastwest.build.notebook \
 	    notebooks/$(n).ipynb --reads $($(n).reads) --writes $($(n).writes))
 
@@ -146,7 +148,7 @@ $(EXECUTED) $(WRITTEN) &: $(NOTEBOOKS) $(NOTEBOOK_READS) $(ANALYSIS_SRC) Makefil
 # process (nbconvert and the fonts loaded once), and the reader's HTML and PDF in another, which
 # also read the charts and the citation's version and date (the two share the document and its
 # font subsets).
-READER_INPUTS := $(EXECUTED) $(DATA) $(CONTEXT) CITATION.cff $(PUBLISH_SRC)
+READER_INPUTS := $(EXECUTED) $(DATA) $(CONTEXT) CITATION.cff $(PUBLISH_SRC) $(CATALOGS)
 $(NOTEBOOK_HTML) $(READER) &: $(READER_INPUTS) $(WRITTEN) | $(ENV)
 	@$(side_by_side) -- $(PY) -m eastwest.build.reader $(READER_INPUTS) \
 	    -- $(PY) -m eastwest.build.page $(EXECUTED) --templates $(TEMPLATES)

@@ -54,6 +54,7 @@ MEASUREMENTS = {
     "j1": ("clean `make -j1 report`", (0.85, "hand")),
     "serial": ("clean `make -j1 report SIDE_BY_SIDE=1`", None),
     "hand": ("by hand: nbconvert, weasyprint", None),
+    "english": ("clean `make -j1 report` of the English edition alone (85d4559)", None),
     "pages": ("notebooks and their pages, `make -j1`", (1.0, "book")),
     "book": ("Jupyter Book 1", None),
     "noop": ("no-op `make report`", (0.5, None)),
@@ -63,12 +64,16 @@ MEASUREMENTS = {
     "fresh": ("fresh clone (outputs dated 1970), `make report`", None),
     "setup": ("setup from nothing, `make env`", (90, None)),
 }
+# The Chinese edition's cost: the clean build of both editions against the last commit that
+# built the English alone, in the same run and on the same environment.
+ENGLISH_ONLY = "85d4559"
+COMPARED = [("j1", 1.30, "english")]
 EXECUTES = {"touch": [], "markdown": [], "code": ["03_labour.ipynb"], "fresh": []}  # at most
 # The order of the runs. A group runs round by round, so that the two sides of a ratio meet the
 # same background load. The rebuilds use the clean -j1 build's copy.
 REBUILDS = ("noop", "touch", "markdown", "code", "fresh")
 AFTER_J1 = list(REBUILDS)
-GROUPS = ["j1 serial hand", "pages book", *AFTER_J1, "setup"]
+GROUPS = ["j1 serial hand english", "pages book", *AFTER_J1, "setup"]
 VERDICT = {None: "not measured", True: "met", False: "missed"}
 # A step's line as it starts its work, stamped by run().
 PROGRESS_LINE = re.compile(r"^(\d+\.\d+) \| ((?:clean|execute|merge|render) .*)$", re.MULTILINE)
@@ -159,6 +164,16 @@ def snapshot(dest: Path) -> Path:
     return dest
 
 
+def english_only(dest: Path) -> Path:
+    """The project at ENGLISH_ONLY, before the Chinese edition, as git stores it."""
+    dest.mkdir()
+    archive = subprocess.run(
+        ["git", "archive", ENGLISH_ONLY], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", dest], input=archive, check=True)
+    return dest
+
+
 def notebooks(copy: Path) -> list[Path]:
     return sorted((copy / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -246,6 +261,7 @@ def plans(r: dict[str, Result], snap: Path, scratch: Path) -> dict[str, tuple]:
     for copy in copies.values():
         shutil.copytree(snap, copy, copy_function=shutil.copy2)
     j1, serial, hand, pages, book, setup = copies.values()
+    english = english_only(scratch / "english")
     hand_out, hand_outputs = scratch / "by-hand-pages", [hand / name for name in OUTPUTS]
     page_targets = [f"report/notebooks/{notebook.stem}.html" for notebook in notebooks(pages)]
     make_env = ["make", f"VENV={setup / '.venv-bench'}", "env"]
@@ -256,6 +272,7 @@ def plans(r: dict[str, Result], snap: Path, scratch: Path) -> dict[str, tuple]:
             partial(make, serial, "-j1", "report", "SIDE_BY_SIDE=1"),
         ),
         "hand": (partial(remove, hand_out, *hand_outputs), partial(by_hand, hand, hand_out)),
+        "english": (partial(make, english, "clean"), partial(make, english, "-j1", "report")),
         "pages": (partial(unbuild_pages, pages), partial(make, pages, "-j1", *page_targets)),
         "book": (partial(unbuild_book, book, r["book"]), partial(build_book, book)),
         **{
@@ -302,6 +319,7 @@ def executed_row(a: Result, allowed: list[str]) -> list[str]:
 def targets_table(r: dict[str, Result]) -> str:
     targets = [(r[key], target) for key, (_, target) in MEASUREMENTS.items() if target]
     rows = [ratio_row(a, r[b], limit) if b else seconds_row(a, limit) for a, (limit, b) in targets]
+    rows += [ratio_row(r[a], r[b], limit) for a, limit, b in COMPARED]
     rows += [executed_row(r[key], allowed) for key, allowed in EXECUTES.items()]
     return table("| Target | Measured | Goal | Result |\n| --- | ---: | --- | --- |", rows)
 

@@ -5,15 +5,19 @@ what a reader sees: 亿元 beside billions of yuan, thousands separators, '+' fo
 多/余 (more than), '≈' for a derived or approximate number.
 """
 
+import importlib
 import math
 import numbers
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import wraps
 
 import numpy as np
 import pandas as pd
+
+from eastwest.edition import current
 
 WAN = 1e4  # 万
 YI = 1e8  # 亿: the unit the article and the charts give amounts of money in
@@ -23,6 +27,23 @@ WAN_YI = 1e12  # 万亿
 SCALES = {"万亿元": WAN_YI, "亿元": YI, "万人次": WAN}
 
 MISSING = "–"
+
+
+def per_edition(english: Callable) -> Callable:
+    """A form that another edition writes its own way: the function of the same name in its
+    module (``formats_zh`` for the Chinese), from the same arguments, while a block runs in that
+    edition."""
+
+    @wraps(english)
+    def either(*args, **kwargs):
+        if (name := current()) == "en":
+            return english(*args, **kwargs)
+        forms = importlib.import_module(f"eastwest.formats_{name}")
+        return getattr(forms, english.__name__)(*args, **kwargs)
+
+    return either
+
+
 MAX_AUTO_DECIMALS = 3
 _MARKS = {"at_least": "{}+", "approx": "≈{}"}
 
@@ -41,6 +62,7 @@ def marked(text: str, qualifier: str = "exact") -> str:
     return _MARKS.get(qualifier, "{}").format(text)
 
 
+@per_edition
 def fmt_number(value: float, qualifier: str = "exact", decimals: int = 0) -> str:
     """Thousands separators and the qualifier's mark: 3000 at_least → '3,000+'."""
     return marked(f"{value:,.{decimals}f}", qualifier)
@@ -56,12 +78,19 @@ def fmt_yi(value_yuan: float, qualifier: str = "exact") -> str:
     return marked(fmt_scaled(value_yuan, YI), qualifier)
 
 
+def rounded(value: float, significant: int = 3) -> float:
+    """``value`` to ``significant`` digits."""
+    step = 10 ** (math.floor(math.log10(abs(value))) - significant + 1)
+    return round(value / step) * step
+
+
 def fmt_round(value: float, step: float) -> str:
     """A derived number rounded to ``step`` and marked approximate unless it is exact."""
     rounded = round(value / step) * step
     return f"{rounded:,.0f}" if rounded == value else f"≈{rounded:,.0f}"
 
 
+@per_edition
 def fmt_approx(value: float, significant: int = 3) -> str:
     """A derived number to three significant digits, marked approximate unless it is exact:
     8103.3 → '≈8,100', 45000 → '45,000', 3750 → '3,750'."""
@@ -71,6 +100,7 @@ def fmt_approx(value: float, significant: int = 3) -> str:
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+@per_edition
 def count_word(count: int) -> str:
     """A small count as prose writes it: 'six checks', but '13 pairs'."""
     return _WORDS[count] if 0 <= count < len(_WORDS) else f"{count:,}"
@@ -81,6 +111,7 @@ def fmt_rough(value: float) -> str:
     return fmt_approx(value, significant=2)
 
 
+@per_edition
 def fmt_percent(share: float, approx: bool = False) -> str:
     return f"{'≈' if approx else ''}{share * 100:.0f}%"
 
@@ -99,6 +130,38 @@ def fmt_one_decimal(value: float) -> str:
     return f"{number.quantize(places, ROUND_HALF_UP).normalize():f}"
 
 
+@per_edition
+@per_edition
+def times_text(text: str) -> str:
+    """A ratio already written, in a sentence: '≈11 times' (as much)."""
+    return f"{text} times"
+
+
+def times_as_much(ratio: float) -> str:
+    """A ratio in a sentence: '2.4 times' (as much)."""
+    return times_text(fmt_one_decimal(ratio))
+
+
+@per_edition
+def span(low: str, high: str) -> str:
+    """A range of two written numbers: '3,000–5,000'."""
+    return f"{low}–{high}"
+
+
+@per_edition
+def yuan(text: str) -> str:
+    """An amount written out in yuan: '≈8,100 yuan'."""
+    return f"{text} yuan"
+
+
+@per_edition
+def gloss(text: str) -> str:
+    """What English readers are given beside a figure in 亿 or 万: ' (11.82 billion yuan)'.
+    Chinese readers read the figure itself, so their edition has none."""
+    return f" ({text})"
+
+
+@per_edition
 def fmt_times(ratio: float) -> str:
     """A ratio as a reader would say it: 2.3×, 11×."""
     return f"{ratio:.1f}×" if ratio < 10 else f"{ratio:.0f}×"
@@ -113,17 +176,20 @@ def _half_up(value: float, places: str) -> str:
     return f"{Decimal(repr(float(value))).quantize(Decimal(places), ROUND_HALF_UP):,}"
 
 
+@per_edition
 def billions(value: float, unit: str = " billion yuan") -> str:
     """The same amount in English: 11.82 billion yuan (two decimals, as 亿 has one, and halves
     rounded up as ``yi`` rounds them, so that 11.55亿, printed 11.6亿元, is 1.16 billion)."""
     return f"{_half_up(value / BILLION, '0.01').rstrip('0').rstrip('.')}{unit}"
 
 
+@per_edition
 def yi_first(value: float) -> str:
     """An amount on its first use: 118.2亿元 (11.82 billion yuan)."""
     return f"{yi(value)} ({billions(value)})"
 
 
+@per_edition
 def wan_yi_first(value: float) -> str:
     """An amount in 万亿元, with trillions: 1.2万亿元 (1.2 trillion yuan); below one 万亿, two
     significant digits (0.02万亿元)."""
@@ -136,11 +202,13 @@ def wan(value: float, unit: str) -> str:
     return f"{fmt_one_decimal(value / WAN)}万{unit}"
 
 
+@per_edition
 def wan_first(value: float, unit: str, english: str) -> str:
     """A count in 万, with millions: 664.3万人次 (6.643 million person-times)."""
     return f"{wan(value, unit)} ({value / 1e6:,.3f} million {english})"
 
 
+@per_edition
 def wan_and_count(value: float, unit: str) -> str:
     """A count in 万 with the plain count it stands for beside it: 74.7万人次 (747,000)."""
     in_wan = fmt_one_decimal(value / WAN)
@@ -177,6 +245,7 @@ def format_number(value, decimals: int | None = None, separator: bool = True) ->
     return text.replace("-", "−")  # a true minus sign, as typeset
 
 
+@per_edition
 def period(start, end, open_end: str = "{start}–", open_start: str = "–{end}") -> str:
     """'1996–2014', or '2015' for one year; ``open_end``/``open_start`` word a period with one
     end unknown ('from {start}'); '' where the article gives no years at all."""
@@ -195,6 +264,7 @@ MONTHS = (
 )  # fmt: skip
 
 
+@per_edition
 def long_date(iso: str) -> str:
     """'2016-07-21' as '21 July 2016' (not strftime: its month names follow the locale)."""
     try:
@@ -204,6 +274,13 @@ def long_date(iso: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+@per_edition
+def iso_date(iso: str) -> str:
+    """A date as the sources record it, 2016-07-21 (the Chinese edition: 2016年7月21日)."""
+    return iso
+
+
+@per_edition
 def month_year(iso: str) -> str:
     """'2016-12-09' as 'December 2016'."""
     day = date.fromisoformat(iso)

@@ -41,6 +41,8 @@ def _plain(markdown: str) -> str:
 def test_the_bottom_line_is_one_sentence_with_the_step(front):
     bottom, _ = front
     text = _plain(bottom)
+    assert text.startswith("Bottom line. ")
+    text = text.removeprefix("Bottom line. ")
     assert text.count(". ") == 0 and text.endswith(".")
     assert "averaged 2.4 times as much a year in 2011–2014 as in 1996–2010" in text
     assert "labour-export totals of different releases" in text

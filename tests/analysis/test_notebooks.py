@@ -103,10 +103,10 @@ def test_notebooks_import_the_analysis_stage_not_the_report_s():
 def test_the_front_page_s_text_types_no_numbers():
     """The key findings' sentences live in findings.toml: words and placeholders, no figures."""
     texts = tomllib.loads((ROOT / "src/eastwest/analysis/findings.toml").read_text("utf-8"))
-    sentences = [texts.pop("bottom_line")] + [
+    sentences = [texts.pop("bottom_line"), texts.pop("finding")] + [
         text for finding in texts.values() for key, text in finding.items() if key != "section"
     ]
-    assert len(sentences) == 9
+    assert len(sentences) == 10
     typed = [digits for sentence in sentences for digits in _typed_digits(sentence)]
     assert typed == [], typed
 
@@ -124,11 +124,19 @@ def test_the_checks_text_types_no_numbers():
     assert typed == [], typed
 
 
-@pytest.mark.parametrize("module", ["overview", "totals", "labour_text", "funding", "pairings"])
+@pytest.mark.parametrize(
+    "module", ["overview", "totals", "labour_text", "funding", "pairings", "timeline", "style"]
+)
 def test_a_chapter_s_text_types_no_numbers(module):
     path = ROOT / "src/eastwest/analysis" / f"{module}.toml"
     texts = tomllib.loads(path.read_text("utf-8"))
-    typed = [digits for sentence in texts.values() for digits in _typed_digits(sentence)]
+
+    def strings(value):
+        return (
+            [value] if isinstance(value, str) else [s for v in value.values() for s in strings(v)]
+        )
+
+    typed = [d for sentence in strings(texts) for d in _typed_digits(sentence)]
     assert texts and typed == [], typed
 
 

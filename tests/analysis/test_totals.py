@@ -166,8 +166,9 @@ def test_lead_chart_plots_the_pace_by_sub_period(compared, table):
     # By hand: 132.7 − 60.7 = 72.0亿 over 1996–2010 (15 years) = 4.8亿 a year; 60.7 − 14.5 =
     # 46.2亿 over 2011–2014 = 11.55亿 a year; 2015: 132.7 − 118.2 = 14.5亿. The later ends the
     # evidence rules out (the same 14.5亿 over 1.5 or 2 years) are not drawn.
-    pace = findings.fiscal_pace(table, external.load_official(), 2015)
-    chart = totals.fiscal_pace_chart(pace)
+    official = external.load_official()
+    pace = findings.fiscal_pace(table, official, 2015)
+    chart = totals.fiscal_pace_chart(pace, external.official(official, "fiscal_aid", 2011, 2015))
     assert chart.name == "funding_fiscal_pace"
     yearly = chart.data.set_index("period")["yearly_yuan"] / 1e8
     assert yearly.round(4).to_dict() == {"1996–2010": 4.8, "2011–2014": 11.55, "2015": 14.5}
@@ -178,6 +179,17 @@ def test_lead_chart_plots_the_pace_by_sub_period(compared, table):
     assert "not adjusted for prices" in notes
     assert "4.8亿元" in chart.alt and "14.5亿元" in chart.alt and "7.3亿元" not in chart.alt
     assert "2016" not in " ".join(t.get_text() for t in chart.fig.axes[0].get_xticklabels())
+    # Drawn again in Chinese, from the same numbers: 2.4倍, periods with 年, the briefing's date
+    # (9 December 2016 in data/external/official_totals.csv) as Chinese writes it.
+    chinese = chart.zh
+    assert chinese.name == chart.name
+    assert list(chinese.data["yearly_yuan"]) == list(chart.data["yearly_yuan"])
+    assert (
+        chinese.fig.get_suptitle() == "每年财政援助资金（名义值）：2011—2014年为1996—2010年的2.4倍"
+    )
+    notes = " ".join(t.get_text() for t in chinese.fig.texts)
+    assert "光明日报，2016年12月9日" in notes and "60.7亿元" in notes
+    assert "4.8亿元" in chinese.alt and "每年14.5亿元" in chinese.alt
     assert all("亿元" in ax.get_ylabel() for ax in chart.fig.axes)
     # Drawn at print width: no type under 7.5 pt once its published PNG is fitted to the 166 mm
     # text of the PDF.

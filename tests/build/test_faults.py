@@ -181,6 +181,65 @@ def test_a_changed_sentence_stops_the_build_until_its_translation_follows(commit
     assert again.stdout.strip() == "", again.stdout
 
 
+def _retranslate(catalog: Path, context: str, change) -> bytes:
+    """Change the translation of the entry ``context`` with ``change``; the catalog's bytes as
+    they were, to put back."""
+    from babel.messages.pofile import read_po, write_po
+
+    original = catalog.read_bytes()
+    with catalog.open("rb") as handle:
+        messages = read_po(handle)
+    entry = next(m for m in messages if m.context == context)
+    entry.string = change(entry.string)
+    with catalog.open("wb") as handle:
+        write_po(handle, messages, width=0)
+    return original
+
+
+def test_a_translation_that_loses_a_placeholder_stops_the_build(committed_copy):
+    catalog = committed_copy / "locale" / "zh_Hans" / "LC_MESSAGES" / "report.po"
+    context = "analysis/findings.toml end_year.headline"
+    before = every_file(committed_copy)
+    original = _retranslate(catalog, context, lambda text: text.replace("{end}", "{ende}"))
+    try:
+        result = make(committed_copy, "report")
+    finally:
+        catalog.write_bytes(original)
+    assert result.returncode != 0
+    assert "a translation does not keep its numbers" in result.stderr, result.stderr
+    assert f"the translation for {context}" in result.stderr, result.stderr
+    assert "['ende']" in result.stderr and "['end']" in result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert changed_files(before, every_file(committed_copy)) == []
+
+
+def test_a_changed_translation_of_the_markdown_renders_the_chinese_edition_only(committed_copy):
+    catalog = committed_copy / "locale" / "zh_Hans" / "LC_MESSAGES" / "report.po"
+    notebook = json.loads((committed_copy / "notebooks" / "03_labour.ipynb").read_bytes())
+    cell = next(c for c in notebook["cells"] if c["cell_type"] == "markdown"
+                and "report-skip" not in c["metadata"].get("tags", []))  # fmt: skip
+    context = f"03_labour.ipynb {cell['id']}"
+    before = every_file(committed_copy)
+    original = _retranslate(catalog, context, lambda text: text + "（改）")
+    try:
+        result = make(committed_copy, "report")
+        changed = changed_files(before, every_file(committed_copy))
+    finally:
+        catalog.write_bytes(original)
+    assert result.returncode == 0, result.stderr
+    assert "execute" not in result.stdout, result.stdout
+    assert [line for line in result.stdout.splitlines() if line.startswith("render")] == [
+        "render report/zh/report.html",
+        "render report/zh/report.pdf",
+    ], result.stdout
+    outputs = [name for name in changed if not name.startswith(("locale/", "report/keys/"))]
+    assert outputs == ["report/zh/report.html", "report/zh/report.pdf"], changed
+    # Put back: the Chinese edition is rendered again, as committed.
+    again = make(committed_copy, "report")
+    assert again.returncode == 0, again.stderr
+    assert changed_files(before, every_file(committed_copy)) == []
+
+
 # --- interrupted builds ---------------------------------------------------------------------
 
 

@@ -34,9 +34,9 @@ def test_the_package_modules_code_imports_are_found_through_each_other():
     assert PACKAGE / "analysis" / "tables.py" in nested
     assert PACKAGE / "analysis" / "__init__.py" in nested
     # A name that is no module (a function) adds its module and nothing else.
-    assert records.package_imports("from eastwest.formats import yi") == [
+    assert records.package_imports("from eastwest.paths import shown") == [
         PACKAGE / "__init__.py",
-        PACKAGE / "formats.py",
+        PACKAGE / "paths.py",
     ]
 
 

@@ -168,8 +168,8 @@ def test_progress_is_one_line_per_step(rebuilt):
     copy, result = rebuilt
     steps = [line for line in result.stdout.splitlines() if line.strip()]
     notebooks = len(list((copy / "notebooks").glob("[0-9][0-9]_*.ipynb")))
-    # data, each notebook executed and rendered, the reader's HTML and PDF
-    assert len(steps) == 2 * notebooks + 3, result.stdout
+    # data, each notebook executed and rendered, each edition's HTML and PDF
+    assert len(steps) == 2 * notebooks + 5, result.stdout
 
 
 def test_second_make_does_nothing(rebuilt):
@@ -268,7 +268,12 @@ def test_markdown_edit_merges_and_code_edit_reruns_only_its_notebook(rebuilt):
         f"report/notebooks/{code.stem}.html",
         "report/report.html",
         "report/report.pdf",
+        "report/zh/report.html",
+        "report/zh/report.pdf",
     }, lines
     merged = (copy / "report" / "notebooks" / prose.name).read_text(encoding="utf-8")
     assert "A sentence added to the Markdown only." in merged
     assert "A sentence added" in (copy / "report" / "report.html").read_text(encoding="utf-8")
+    # Its translation waits for a translator: the Chinese edition shows the English meanwhile.
+    chinese = (copy / "report" / "zh" / "report.html").read_text(encoding="utf-8")
+    assert "A sentence added" in chinese

@@ -34,11 +34,13 @@ from eastwest.analysis.verdicts import (
     rounding_half_unit,
     verdict_over_corners,
 )
+from eastwest.edition import Bilingual, bilingual, edition
 from eastwest.formats import (
     WAN_YI,
     YI,
     display_unit,
     fmt_number,
+    iso_date,
     long_date,
     month_year,
     period,
@@ -53,7 +55,7 @@ def _writer(unit: str, scale: float) -> Callable[[float], str]:
 
 
 def _said(value: float, unit: str, scale: float, term: str, cite: str) -> str:
-    return f"{_writer(unit, scale)(value)} ({term}, {cite})"
+    return _texts()["said"].format(amount=_writer(unit, scale)(value), term=term, cite=cite)
 
 
 def _texts() -> dict:
@@ -111,20 +113,20 @@ def period_end_evidence(inp: Inputs) -> Check:
         sum=amount(summed),
         briefing=citation(total),
         total_term=total["term_zh"],
-        years=f"{total['period_start']}–{end}",
+        years=period(total["period_start"], end),
         lower=fmt_number(lower / scale),
         upper=fmt_number(upper / scale),
         unit=unit,
         sum_n=fmt(summed / scale),
         room=amount(after_2015),
         plan_yearly=amount(plan_yearly),
-        plan_years=f"{PLAN_12[0]}–{PLAN_12[1]}",
+        plan_years=period(PLAN_12[0], PLAN_12[1]),
         slack=amount(upper - summed),
         end=end,
         invest=wan_yi(invest["value"]),
         invest_term=invest["term_zh"],
         invest_briefing_term=invest_briefing["term_zh"],
-        invest_years=f"{invest_briefing['period_start']}–{end}",
+        invest_years=period(invest_briefing["period_start"], end),
     )
     return Check(
         "e", title, verdict_over_corners(flagged), statement, caveat,
@@ -147,9 +149,9 @@ def _against_neighbours(
     )  # fmt: skip
     return text["neighbours"].format(
         where=where,
-        before_years=f"{before.start}–{before.end}",
+        before_years=period(before.start, before.end),
         before=fmt(before.yearly / scale),
-        after_years=f"{after.start}–{after.end}",
+        after_years=period(after.start, after.end),
         after=fmt(after.yearly / scale),
         unit=unit,
     )
@@ -179,18 +181,18 @@ def fiscal_aid_1996_2010(inp: Inputs, twenty_years_end: int) -> Check:
     term, cite = own_term(part1["name_zh"]), inp.article_citation(1)
     title, statement, caveat = _words(
         "a",
-        years=f"{PROGRAMME_START}–{twenty_years_end}",
+        years=period(PROGRAMME_START, twenty_years_end),
         twenty=_said(values["twenty"], unit, scale, term, cite),
-        plan_years=f"{PLAN_12[0]}–{PLAN_12[1]}",
+        plan_years=period(PLAN_12[0], PLAN_12[1]),
         plan=_said(values["plan"], unit, scale, plan["term_zh"], citation(plan)),
         twenty_n=fmt(values["twenty"] / scale),
         plan_n=fmt(values["plan"] / scale),
         upto=amount(upto_2010),
-        before_years=f"{PROGRAMME_START}–{PLAN_12[0] - 1}",
-        early_years=f"{FIRST_REVIEW[0]}–{FIRST_REVIEW[1]}",
+        before_years=period(PROGRAMME_START, PLAN_12[0] - 1),
+        early_years=period(FIRST_REVIEW[0], FIRST_REVIEW[1]),
         early=_said(values["early"], unit, scale, early["term_zh"], citation(early)),
         gap=amount(gap.amount),
-        gap_years=f"{gap.start}–{gap.end}",
+        gap_years=period(gap.start, gap.end),
         gap_yearly=fmt(gap.yearly / scale),
         unit=unit,
         neighbours=_against_neighbours(gap, before, after, scale, unit),
@@ -236,20 +238,20 @@ def enterprise_investment_split(inp: Inputs) -> Check:
     title, statement, caveat = _words(
         "b",
         article=said,
-        years=f"{PROGRAMME_START}–{last}",
+        years=period(PROGRAMME_START, last),
         plan=amount(values["plan"]),
-        plan_years=f"{PLAN_12[0]}–{PLAN_12[1]}",
+        plan_years=period(PLAN_12[0], PLAN_12[1]),
         whole=amount(values["whole"]),
-        whole_years=f"{PROGRAMME_START}–{PLAN_12[1]}",
+        whole_years=period(PROGRAMME_START, PLAN_12[1]),
         plan_term=plan["term_zh"],
         plan_cite=citation(plan),
         whole_n=fmt(values["whole"] / scale),
         plan_n=fmt(values["plan"] / scale),
         before=amount(before.amount),
-        before_years=f"{before.start}–{before.end}",
+        before_years=period(before.start, before.end),
         final_n=fmt(final.amount / scale),
         middle=amount(middle.amount),
-        middle_years=f"{middle.start}–{middle.end}",
+        middle_years=period(middle.start, middle.end),
         article_n=fmt(values["article"] / scale),
         final=amount(final.amount),
         final_year=final.start,
@@ -262,9 +264,9 @@ def enterprise_investment_split(inp: Inputs) -> Check:
         jump_max=times(max(jumps)),
         plan_start=PLAN_12[0],
         plan_yearly=amount(plan_yearly),
-        xinhua=inp.sources.loc["part1", "published"],
+        xinhua=iso_date(inp.sources.loc["part1", "published"]),
         early=_said(early["value"], "亿元", YI, early["term_zh"], citation(early)),
-        early_years=f"{early['period_start']}–{early['period_end']}",
+        early_years=period(early["period_start"], early["period_end"]),
     )
     return Check(
         "b", title, pace_verdict(build, values, spreads), statement, caveat,
@@ -283,7 +285,7 @@ def cadre_exchange_2011_2015(inp: Inputs) -> Check:
     tolerance = max(rounding_half_unit(article["value"]), rounding_half_unit(other["value"]))
     difference = abs(article["value"] - other["value"])
     verdict = CONSISTENT if difference <= tolerance else IN_TENSION
-    years = f"{article['period_start']}–{article['period_end']}"
+    years = period(article["period_start"], article["period_end"])
     title, statement, caveat = _words(
         "c",
         years=years,
@@ -331,15 +333,15 @@ def labour_export_2008_2010(inp: Inputs) -> Check:
     title, statement, caveat = _words(
         "d",
         article=said,
-        years=f"{PROGRAMME_START}–{article['period_end']}",
+        years=period(PROGRAMME_START, article["period_end"]),
         early=_said(values["early"], unit, scale, early["term_zh"], citation(early)),
-        early_years=f"{early['period_start']}–{early['period_end']}",
+        early_years=period(early["period_start"], early["period_end"]),
         since=amount(since_2007),
-        since_years=f"{gap.start}–{article['period_end']}",
-        recent_years=f"{PLAN_12[0]}–{article['period_end']}",
+        since_years=period(gap.start, article["period_end"]),
+        recent_years=period(PLAN_12[0], article["period_end"]),
         plan=_said(values["plan"], unit, scale, plan["term_zh"], citation(plan)),
-        plan_years=f"{PLAN_12[0]}–{PLAN_12[1]}",
-        gap_years=f"{gap.start}–{gap.end}",
+        plan_years=period(PLAN_12[0], PLAN_12[1]),
+        gap_years=period(gap.start, gap.end),
         gap=amount(gap.amount),
         gap_yearly=amount(gap.yearly),
         neighbours=_against_neighbours(gap, before, after, scale, unit),
@@ -381,10 +383,10 @@ def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
         final_year=final.start,
         plan=_said(values["plan"], unit, scale, plan["term_zh"], citation(plan)),
         middle=amount(middle.amount),
-        middle_years=f"{middle.start}–{middle.end}",
+        middle_years=period(middle.start, middle.end),
         middle_yearly=amount(middle.yearly),
         before_yearly=amount(before.yearly),
-        before_years=f"{before.start}–{before.end}",
+        before_years=period(before.start, before.end),
         step=times(middle.yearly / before.yearly),
         final_ratio=times(final.yearly / middle.yearly),
         later_term=own_term(later["name_zh"]),
@@ -398,6 +400,7 @@ def fiscal_aid_2015_pace(inp: Inputs, twenty_years_end: int) -> Check:
     )  # fmt: skip
 
 
+@bilingual
 def run_checks(inp: Inputs) -> list[Check]:
     """Every check, (a) to (f); (e) first fixes the end of the '20 years' the others use."""
     period = period_end_evidence(inp)
@@ -436,12 +439,44 @@ def checks_table(checks: list[Check]) -> pd.DataFrame:
     )  # fmt: skip
 
 
+def _in_both(check: Check, render) -> str:
+    """``render(check)``, and in the Chinese edition its counterpart's, where it has one."""
+    english = render(check)
+    if check.zh is None:
+        return english
+    with edition("zh"):
+        return Bilingual(english, render(check.zh))
+
+
+def _markdown(check: Check) -> str:
+    text = _texts()["markdown"]
+    caveat = text["caveat"].format(caveat=check.caveat) if check.caveat else ""
+    verdict = _texts()["verdicts"][check.verdict]
+    return text["check"].format(
+        key=check.key, title=check.title, verdict=verdict, statement=check.statement, caveat=caveat
+    )
+
+
+def markdown(check: Check) -> str:
+    """The check, its verdict, statement and caveat, as one Markdown paragraph."""
+    return _in_both(check, _markdown)
+
+
+def evidence_paragraph(check: Check) -> str:
+    """Check (e) as the evidence for the end of the “20 years”, without its heading."""
+    return _in_both(
+        check,
+        lambda c: _texts()["markdown"]["evidence"].format(statement=c.statement, caveat=c.caveat),
+    )
+
+
 def verdict_rules() -> str:
     """The rules behind every verdict, with their thresholds, as Markdown."""
+    verdicts = _texts()["verdicts"]
     return _texts()["rules"]["text"].format(
-        cannot_tell=CANNOT_TELL,
+        cannot_tell=verdicts[CANNOT_TELL],
         tolerance=f"{PACE_TOLERANCE - 1:.0%}",
         break_factor=f"{BREAK_FACTOR:g}",
-        in_tension=IN_TENSION,
-        consistent=CONSISTENT,
+        in_tension=verdicts[IN_TENSION],
+        consistent=verdicts[CONSISTENT],
     )

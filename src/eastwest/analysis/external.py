@@ -12,6 +12,8 @@ import pandas as pd
 from eastwest import paths
 from eastwest.clean.csv_check import check_csv
 from eastwest.clean.fields import official_totals_fields, sources_fields
+from eastwest.edition import current
+from eastwest.formats import iso_date
 
 # A total counted from the year the programme began covers the whole programme.
 PROGRAMME_START = 1996
@@ -67,12 +69,16 @@ def publisher_names(publisher: str) -> tuple[str, str]:
 
 
 def short_publisher(publisher: str) -> str:
-    """``People’s Daily``: labels name the paper in English."""
-    return publisher_names(publisher)[0]
+    """``People’s Daily``: labels name the paper in English, and 人民日报 in Chinese."""
+    english, chinese = publisher_names(publisher)
+    return chinese or english if current() == "zh" else english
 
 
 def publisher_label(publisher: str) -> str:
-    """``Xinhua 新华社``: a chart's source line names the paper in both languages."""
+    """``Xinhua 新华社``: a chart's source line names the paper in both languages (the Chinese
+    edition: 新华社)."""
+    if current() == "zh":
+        return short_publisher(publisher)
     return " ".join(name for name in publisher_names(publisher) if name)
 
 
@@ -82,9 +88,17 @@ def publisher_owner(publisher: str) -> str:
     return f"{english}’s ({chinese})" if chinese else f"{english}’s"
 
 
+def source_label(row: pd.Series) -> str:
+    """``Guangming Daily 光明日报, 2016-12-09``: a chart's note names a publication so (the
+    Chinese edition: 光明日报，2016年12月9日)."""
+    separator = "，" if current() == "zh" else ", "
+    return f"{publisher_label(row['publisher'])}{separator}{iso_date(row['published'])}"
+
+
 def citation(row: pd.Series) -> str:
     """Publisher and date, as every label and source line gives them."""
-    return f"{short_publisher(row['publisher'])}, {row['published']}"
+    separator = "，" if current() == "zh" else ", "
+    return f"{short_publisher(row['publisher'])}{separator}{iso_date(row['published'])}"
 
 
 # The codebook names a cumulative figure with its period ("财政援助资金(1996—2014年累计)",

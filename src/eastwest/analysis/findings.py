@@ -19,6 +19,7 @@ from eastwest.analysis.external import PROGRAMME_START
 from eastwest.analysis.pace import Pace, fiscal_pace
 from eastwest.analysis.tables import derived, texts_beside
 from eastwest.clean.indicators import indicator_row
+from eastwest.edition import bilingual
 from eastwest.formats import (
     YI,
     billions,
@@ -26,12 +27,15 @@ from eastwest.formats import (
     fmt_number,
     fmt_one_decimal,
     fmt_percent,
+    gloss,
     period,
+    times_as_much,
     wan,
     wan_and_count,
     wan_first,
     yi,
     yi_first,
+    yuan,
 )
 
 
@@ -42,7 +46,9 @@ class Finding:
     section: str  # where the report sets out the evidence ("2.2", "3", ...)
 
     def markdown(self) -> str:
-        return f"**{self.headline}** {self.evidence} (Section\u00a0{self.section}.)"
+        return _texts()["finding"].format(
+            headline=self.headline, evidence=self.evidence, section=self.section
+        )
 
 
 def markdown_list(findings: list[Finding]) -> str:
@@ -73,7 +79,7 @@ def bottom_line(pace: Pace, labour: checks.Check) -> str:
     return _texts()["bottom_line"].format(
         gap_years=period(int(gap["gap_start"]), int(gap["gap_end"])),
         end=pace.end,
-        step=derived(fmt_one_decimal(pace.step) + " times"),
+        step=derived(times_as_much(pace.step)),
         recent=period(checks.PLAN_12[0], pace.earlier_last),
         before=period(*checks.BEFORE_PLAN_12),
     )
@@ -89,11 +95,12 @@ def _end_year(end_check: checks.Check) -> Finding:
         fiscal=yi(n["fiscal"]),
         social=yi(n["social"]),
         sum=derived(yi(n["sum"])),
-        fiscal_bn=billions(n["fiscal"], ""),
-        social_bn=billions(n["social"], ""),
-        sum_bn=billions(n["sum"], ""),
-        briefing=f"{fmt_number(n['briefing_lower'] / YI)}多亿元",
-        briefing_bn=billions(n["briefing_lower"], " billion"),
+        sum_gloss=gloss(
+            f"{billions(n['fiscal'], '')} + {billions(n['social'], '')} = {billions(n['sum'])}"
+        ),
+        # The briefing's own words, 160多亿元, in both editions.
+        briefing=f"{n['briefing_lower'] / YI:.0f}多亿元",
+        briefing_gloss=gloss(f"over {billions(n['briefing_lower'], ' billion')}"),
         room=derived(yi_first(n["after_2015_max"])),
         years=period(PROGRAMME_START, end),
     )
@@ -140,7 +147,7 @@ def _labour_income(table: pd.DataFrame) -> Finding:
     income = indicator_row(table, "labour_income_1996_2014")
     gx_workers = indicator_row(table, "guangxi_labour_export_2015")
     gx_income = indicator_row(table, "guangxi_labour_income_2015")
-    per_head = fmt_approx(gx_income["value"] / gx_workers["value"]).lstrip("≈")
+    per_head = fmt_approx(gx_income["value"] / gx_workers["value"]).lstrip("≈约")
     return _finding(
         "labour_income",
         share=derived(fmt_percent(gx_income["value"] / income["value"])),
@@ -148,13 +155,22 @@ def _labour_income(table: pd.DataFrame) -> Finding:
         income=yi_first(gx_income["value"]),
         year=int(gx_income["period_start"]),
         workers=gx_workers["figure"],
-        workers_count=fmt_number(gx_workers["value"]),
-        per_head=derived(per_head + " yuan"),
+        workers_count=gloss(fmt_number(gx_workers["value"])),
+        per_head=derived(yuan(per_head)),
         period=_period(income),
         programme_income=yi_first(income["value"]),
         export=export["figure"],
-        per_trip=derived(fmt_approx(income["value"] / export["value"]) + " yuan"),  # ≈: rounded
+        per_trip=derived(yuan(fmt_approx(income["value"] / export["value"]))),  # ≈: rounded
     )
+
+
+@bilingual
+def front_page(
+    table: pd.DataFrame, official_totals: pd.DataFrame, results: list[checks.Check]
+) -> tuple[str, str]:
+    """The bottom line and the key findings as Markdown, in each edition."""
+    bottom, findings = key_findings(table, official_totals, results)
+    return bottom, markdown_list(findings)
 
 
 def key_findings(

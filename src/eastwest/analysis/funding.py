@@ -24,7 +24,16 @@ from eastwest.analysis.style import (
 )
 from eastwest.analysis.tables import cited_count, derived, texts_beside
 from eastwest.clean.indicators import indicator_row
-from eastwest.formats import YI, fmt_number, fmt_rough, wan_yi_first, yi_first
+from eastwest.edition import bilingual
+from eastwest.formats import (
+    YI,
+    fmt_number,
+    fmt_rough,
+    gloss,
+    times_text,
+    wan_yi_first,
+    yi_first,
+)
 
 # The sums of money on the scale chart: indicator, channel of aid, label.
 _SCALE = [
@@ -198,6 +207,7 @@ def funding_outputs(ind: pd.DataFrame) -> Chart:
 # --- What the chapter says -------------------------------------------------------------------
 
 
+@bilingual
 def investment_paragraph(ind: pd.DataFrame) -> str:
     """Section 4.1: enterprise investment against fiscal aid, and the one private gift."""
     enterprise = indicator_row(ind, "enterprise_investment_1996_2014")
@@ -210,7 +220,7 @@ def investment_paragraph(ind: pd.DataFrame) -> str:
     return texts_beside(__file__)["investment"].format(
         enterprise=wan_yi_first(enterprise["value"]),
         years=period_label(enterprise),
-        ratio=derived(fmt_rough(enterprise["value"] / fiscal["value"]) + " times"),
+        ratio=derived(times_text(fmt_rough(enterprise["value"] / fiscal["value"]))),
         gift=yi_first(gift["value"]),
         buildings=cited_count(indicator_row(ind, "zhu_yinglong_buildings")),
         students=cited_count(indicator_row(ind, "zhu_yinglong_students")),
@@ -220,12 +230,13 @@ def investment_paragraph(ind: pd.DataFrame) -> str:
 BUILT = ("rural_roads_20y", "clinics_20y", "cooperation_projects_1996_2014")
 
 
+@bilingual
 def built_paragraph(ind: pd.DataFrame) -> str:
     """Section 4.2: what the aid built, each count in its own unit."""
     roads, clinics, projects = (indicator_row(ind, key) for key in BUILT)
     return texts_beside(__file__)["built"].format(
         roads=roads["figure"],
-        roads_km=fmt_number(roads["value"]),
+        roads_km=gloss(f"{fmt_number(roads['value'])} km"),
         clinics=cited_count(clinics),
         projects=cited_count(projects),
         projects_years=period_label(projects),

@@ -26,7 +26,7 @@ from eastwest.analysis.style import (
     title,
 )
 from eastwest.clean.indicators import indicator_row
-from eastwest.formats import fmt_approx, fmt_number, fmt_percent
+from eastwest.formats import fmt_approx, fmt_number, fmt_percent, span
 
 MONTHS_PER_YEAR = 12
 
@@ -89,7 +89,7 @@ class Income:
 
     @property
     def wage_text(self) -> str:
-        return f"{fmt_number(self.low['value'])}–{fmt_number(self.high['value'])}"
+        return span(fmt_number(self.low["value"]), fmt_number(self.high["value"]))
 
     @property
     def gx_region(self) -> str:

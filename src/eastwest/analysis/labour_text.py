@@ -7,9 +7,11 @@ from eastwest.analysis.labour import Income, share_bounds
 from eastwest.analysis.style import period_label
 from eastwest.analysis.tables import cited, cited_count, derived, texts_beside
 from eastwest.clean.indicators import indicator_row
-from eastwest.formats import fmt_number, fmt_percent, yi_first
+from eastwest.edition import bilingual
+from eastwest.formats import fmt_number, fmt_percent, gloss, yi_first, yuan
 
 
+@bilingual
 def income_paragraph(n: Income) -> str:
     """Section 3.1: the programme's labour income per person-time, and Guangxi's in 2015."""
     # The paragraph says the 2015 figures agree with the wages reported; it must stay true.
@@ -19,20 +21,18 @@ def income_paragraph(n: Income) -> str:
         programme=period_label(n.income),
         export=n.export["figure"],
         income=yi_first(n.income["value"]),
-        per_trip=derived(n.trip_text + " yuan"),
+        per_trip=derived(yuan(n.trip_text)),
         workers=n.gx_workers["figure"],
-        workers_count=fmt_number(n.gx_workers["value"]),
+        workers_count=gloss(fmt_number(n.gx_workers["value"])),
         year=period_label(n.gx_workers),
         gx_income=yi_first(n.gx_income["value"]),
-        per_worker=derived(n.worker_text + " yuan"),
-        per_month=derived(n.month_text + " yuan"),
-        wage_range=cited(
-            f"{fmt_number(n.low['value'])}–{fmt_number(n.high['value'])} yuan",
-            n.low["indicator"],
-        ),
+        per_worker=derived(yuan(n.worker_text)),
+        per_month=derived(yuan(n.month_text)),
+        wage_range=cited(yuan(n.wage_text), n.low["indicator"]),
     )
 
 
+@bilingual
 def one_province_paragraph(n: Income) -> str:
     """Section 3.1: Guangxi's one year against the programme's labour income."""
     return texts_beside(__file__)["one_province"].format(
@@ -43,6 +43,7 @@ def one_province_paragraph(n: Income) -> str:
     )
 
 
+@bilingual
 def training_paragraph(ind: pd.DataFrame) -> str:
     """Section 3.2: the two programmes that report people trained and placed."""
     lq_trained = indicator_row(ind, "liaoning_qinghai_trained")
@@ -66,6 +67,7 @@ def training_paragraph(ind: pd.DataFrame) -> str:
     )
 
 
+@bilingual
 def exchanges_paragraph(ind: pd.DataFrame) -> str:
     """Section 3.3: people trained, leaders' visits and cadres seconded."""
     training = indicator_row(ind, "talent_training_1996_2014")

@@ -5,6 +5,7 @@ import pandas as pd
 from eastwest.analysis.tables import texts_beside
 from eastwest.clean.article import Article
 from eastwest.clean.indicators import indicator_row
+from eastwest.edition import bilingual
 from eastwest.formats import long_date, period
 
 # Part 1's own evidence that it was written in 2016: it calls the Guiyang forum's 2016 meeting
@@ -12,6 +13,7 @@ from eastwest.formats import long_date, period
 RECENT = "近日,部分参加生态文明贵阳国际论坛2016年年会的代表"
 
 
+@bilingual
 def source_paragraph(article: Article, sources: pd.DataFrame, table: pd.DataFrame) -> str:
     """Section 1.1: the article's two parts and where each is known from."""
     first_part, _ = article.parts
@@ -26,6 +28,7 @@ def source_paragraph(article: Article, sources: pd.DataFrame, table: pd.DataFram
     )
 
 
+@bilingual
 def figures_paragraph(table: pd.DataFrame) -> str:
     """Section 1.2: how many figures the article holds, and in which part."""
     text = texts_beside(__file__)
@@ -33,7 +36,7 @@ def figures_paragraph(table: pd.DataFrame) -> str:
     return text["figures"].format(
         figures=table["indicator"].nunique(),
         values=len(table),
-        by_part=" and ".join(
+        by_part=text["by_part_separator"].join(
             text["by_part"].format(count=count, part=part) for part, count in by_part.items()
         ),
     )

@@ -31,6 +31,7 @@ from eastwest.analysis.style import (
 )
 from eastwest.analysis.tables import cited_count, texts_beside
 from eastwest.clean.indicators import indicator_row
+from eastwest.edition import bilingual, current
 from eastwest.formats import count_word, fmt_number
 
 PAIRINGS = paths.DATA / "pairings.csv"
@@ -366,25 +367,33 @@ def pairings_map(
 # --- What the section says -------------------------------------------------------------------
 
 
+@bilingual
 def pairs_paragraph(ind: pd.DataFrame, pairs: pd.DataFrame, regions: pd.DataFrame) -> str:
     """Section 4.3: the pairs the article names, and the western provinces they reach."""
     named = pairs[pairs["kind"] == "named_model"]
     projects = pairs[pairs["kind"] != "named_model"]
-    names = regions.set_index("region_id")["name_en"]
+    language = "zh" if current() == "zh" else "en"
+    names = regions.set_index("region_id")[f"name_{language}"]
+    text = texts_beside(__file__)
     west = sorted({province_of(r, regions) for r in pairs["west_id"]})
     aided = indicator_row(ind, "western_provinces_aided")
     east_n = indicator_row(ind, "east_counties_paired")
     west_n = indicator_row(ind, "west_counties_paired")
     if len(west) > aided["value"] or west_n["value"] <= east_n["value"]:
         raise ValueError("the pairs no longer fit the article's counts of provinces and counties")
-    return texts_beside(__file__)["pairs"].format(
+    return text["pairs"].format(
         pairs=count_word(len(pairs)),
         models=count_word(len(named)),
         projects=count_word(len(projects)),
-        project_pairs="; ".join(f"{r.east_en} → {r.west_en}" for r in projects.itertuples()),
+        project_pairs=text["pair_separator"].join(
+            text["pair"].format(east=east, west=west)
+            for east, west in zip(
+                projects[f"east_{language}"], projects[f"west_{language}"], strict=True
+            )
+        ),
         reached=count_word(len(west)),
         aided=cited_count(aided),
-        provinces=", ".join(names[w] for w in west),
+        provinces=text["province_separator"].join(names[w] for w in west),
         east=cited_count(east_n),
         west=cited_count(west_n),
     )

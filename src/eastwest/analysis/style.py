@@ -15,6 +15,7 @@ import io
 import math
 import re
 import textwrap
+import unicodedata
 from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import cache
@@ -30,10 +31,11 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
 from eastwest import paths
 from eastwest.analysis.external import load_sources, publisher_label
-from eastwest.analysis.tables import output_metadata
+from eastwest.analysis.tables import output_metadata, texts_beside
 from eastwest.atomic import write_bytes
+from eastwest.edition import current
 from eastwest.fonts import CJK_FAMILY, cjk_font_path, environment_font_files
-from eastwest.formats import period
+from eastwest.formats import iso_date, period
 
 STYLE = Path(__file__).with_name("eastwest.mplstyle")
 SOURCES = paths.SOURCES
@@ -124,17 +126,19 @@ def _sources() -> pd.DataFrame:
 
 def source_line(parts: Iterable[int]) -> str:
     """'Source: article part 2 (Guangming Daily 光明日报, 2015-11-28)', from data/sources.csv."""
+    text = texts_beside(__file__)
     items = []
     for part in sorted({int(p) for p in parts}):
         row = _sources().loc[f"part{part}"]
         publisher = publisher_label(row["publisher"])
         # A part found nowhere else is known by its figures: its total is that publisher's.
-        known = "" if row["url"] else "total as "
-        items.append(f"part {part} ({known}{publisher}, {row['published']})")
+        known = "" if row["url"] else text["known_by_total"]
+        items.append(text["part"].format(part=part, known=known, publisher=publisher,
+                                         published=iso_date(row["published"])))  # fmt: skip
     if not items:
         raise ValueError("source_line: no article part given")
-    head = "Source: article" if len(items) == 1 else "Sources: article"
-    return f"{head} {'; '.join(items)}"
+    head = text["source"] if len(items) == 1 else text["sources"]
+    return head.format(parts=text["separator"].join(items))
 
 
 _PERIOD_NOTE = re.compile(r"^(?P<zh>[^\s(]+) \((?P<en>[^)]+)\)")
@@ -146,9 +150,10 @@ def period_label(row: pd.Series) -> str:
     if pd.notna(start) and pd.notna(end):
         return period(start, end)
     match = _PERIOD_NOTE.match(row["period_note"])
+    chinese = current() == "zh"
     if match:
-        return f"{match['en']} {match['zh']}"
-    return "period not stated 未注明时间"
+        return match["zh"] if chinese else f"{match['en']} {match['zh']}"
+    return "未注明时间" if chinese else "period not stated 未注明时间"
 
 
 # --------------------------------------------------------------------------------------------
@@ -160,6 +165,12 @@ class Chart(NamedTuple):
     data: pd.DataFrame
     alt: str
     name: str
+    zh: "Chart | None" = None  # the same chart drawn in the Chinese edition's words
+
+    def with_chinese(self, chinese: "Chart") -> "Chart":
+        if chinese.name != self.name:
+            raise ValueError(f"chart {self.name}: the Chinese edition draws {chinese.name}")
+        return self._replace(zh=chinese)
 
 
 DATA_COLUMNS = ["mark", "indicator", "role", "value", "unit", "qualifier", "plotted", "label"]
@@ -183,13 +194,44 @@ def input_mark(row: pd.Series) -> dict:
     }
 
 
+# A number with the unit or measure word after it (2015年, 118.2亿元) is one piece; so is a run
+# of Latin letters. Closing punctuation joins the piece before it, opening punctuation the one
+# after, so that no line starts with the one or ends with the other.
+_PIECE = re.compile(r"[A-Za-z0-9.,%+\-–—～/:]+(?:[年月日倍亿万元个名项所]|人次)*|\s+|.")
+_CLOSES, _OPENS = set("，。、；：？！）”’》」』"), set("（“‘《「『")
+
+
+def wrap_chinese(text: str, width: int) -> list[str]:
+    """Chinese text in lines of at most ``width`` Latin characters' width (a Han character
+    counts two), broken where Chinese may break."""
+    pieces: list[str] = []
+    for piece in _PIECE.findall(text):
+        if pieces and (piece[0] in _CLOSES or pieces[-1][-1] in _OPENS):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    lines, line = [], ""
+    for piece in pieces:
+        if line and _width(line + piece) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def add_source(fig: Figure, parts: Iterable[int], notes: Iterable[str] = ()) -> None:
     """Notes and the source line under the figure, left-aligned with it.
 
     Placed just below the canvas (va='top' at y=0): the tight bounding box used when saving
     takes it in, and the constrained layout never lets it overlap an axis label.
     """
-    lines = [line for note in notes for line in textwrap.wrap(note, NOTE_WIDTH)]
+    wrap = wrap_chinese if current() == "zh" else textwrap.wrap
+    lines = [line for note in notes for line in wrap(note, NOTE_WIDTH)]
     text = "\n".join([*lines, source_line(parts)])
     fig.text(
         0.0, 0.0, text, ha="left", va="top", fontsize=NOTE_SIZE, color=NOTE_INK, linespacing=1.35
@@ -270,7 +312,13 @@ _NAME = re.compile(r"[a-z0-9][a-z0-9_]*")
 
 
 def publish(
-    fig: Figure, name: str, caption: str, alt: str, outdir=None, show: bool | None = None
+    fig: Figure,
+    name: str,
+    caption: str,
+    alt: str,
+    outdir=None,
+    show: bool | None = None,
+    zh: dict | None = None,
 ) -> None:
     """Write ``<outdir>/<name>.png`` and ``.svg`` and show the figure in the notebook.
 
@@ -293,10 +341,28 @@ def publish(
     if show:
         from IPython.display import display
 
+        metadata = output_metadata("figure", name=name, caption=caption, alt=alt)
+        if zh:
+            metadata["eastwest"]["zh"] = zh
         display(
             {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt},
             raw=True,
-            metadata=output_metadata("figure", name=name, caption=caption, alt=alt),
+            metadata=metadata,
         )
     # Figures made with pyplot would otherwise be shown a second time by the inline backend.
     plt.close(fig)
+
+
+def show_chart(chart: Chart, caption: str, outdir=None) -> None:
+    """Publish a chart of the reader's report in each edition: ``figures/<name>`` as
+    ``publish()`` writes it and, drawn in Chinese, ``figures/zh/<name>``; the notebook shows
+    the English one, its output's metadata carries the Chinese caption and alt text."""
+    if chart.zh is None or not hasattr(caption, "zh"):
+        raise ValueError(f"chart {chart.name}: a chart of the report needs both editions")
+    outdir = Path(outdir) if outdir is not None else paths.FIGURES
+    png, svg = render(chart.zh.fig, chart.name)
+    write_bytes(outdir / "zh" / f"{chart.name}.png", png)
+    write_bytes(outdir / "zh" / f"{chart.name}.svg", svg)
+    plt.close(chart.zh.fig)
+    publish(chart.fig, chart.name, caption, chart.alt, outdir,
+            zh={"caption": caption.zh, "alt": chart.zh.alt})  # fmt: skip

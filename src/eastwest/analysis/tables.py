@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from eastwest import edition
 from eastwest.formats import (
     MISSING,
     display_value,
@@ -195,8 +196,12 @@ def derived(text: str) -> str:
 
 
 def cited_count(row: pd.Series) -> str:
-    """A count of the article's, in English with its 多 as '+' (3,000+), linked to its row."""
-    return cited(fmt_number(row["value"], row["qualifier"]), row["indicator"])
+    """A count of the article's, in English with its 多 as '+' (3,000+), linked to its row; in
+    Chinese with the article's own 多 or 余 (8万余)."""
+    text = fmt_number(row["value"], row["qualifier"])
+    if edition.current() != "en" and "余" in str(row.get("figure", "")):
+        text = text.replace("多", "余")
+    return cited(text, row["indicator"])
 
 
 def figure_row_id(indicator: str) -> str:
@@ -210,16 +215,38 @@ def cited(text: str, indicator: str) -> str:
     return f"[{text}](#{figure_row_id(indicator)})"
 
 
-@cache
 def texts_beside(module_file: str) -> dict:
     """A module's sentences, as text with {placeholders}: the .toml file of the same name beside
-    it (which the build counts as part of the module: eastwest.build.records)."""
-    return tomllib.loads(Path(module_file).with_suffix(".toml").read_text(encoding="utf-8"))
+    it (which the build counts as part of the module: eastwest.build.records), in the current
+    edition's language."""
+    return _texts(Path(module_file).with_suffix(".toml"), edition.current())
+
+
+@cache
+def _texts(path: Path, name: str) -> dict:
+    context = "/".join(path.parts[-2:])  # as the catalogs name it: analysis/findings.toml
+
+    def walk(value, key: str):
+        if isinstance(value, str):
+            return edition.translated(f"{context} {key}", value, name)
+        if isinstance(value, dict):
+            return {k: walk(v, f"{key}.{k}" if key else k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, f"{key}.{i}") for i, v in enumerate(value, 1)]
+        return value
+
+    return walk(tomllib.loads(path.read_text(encoding="utf-8")), "")
 
 
 def say(markdown_text: str, kind: str = "text", name: str = "") -> None:
-    """Display computed Markdown as narrative (``kind="text"``) or for the summary."""
+    """Display computed Markdown as narrative (``kind="text"``) or for the summary.
+
+    A text from a :func:`eastwest.edition.bilingual` function brings its Chinese with it, which
+    the output's metadata keeps for the Chinese edition."""
     if kind not in ("text", "summary"):
         raise ValueError(f"say() shows text or summary, not {kind!r}")
     bundle = {"text/markdown": markdown_text, "text/plain": markdown_text}
-    _display(bundle, output_metadata(kind, name=name))
+    metadata = output_metadata(kind, name=name)
+    if chinese := getattr(markdown_text, "zh", None):
+        metadata["eastwest"]["zh"] = {"markdown": chinese}
+    _display(bundle, metadata)

@@ -13,7 +13,9 @@ from matplotlib.ticker import FuncFormatter
 from eastwest.analysis.checks import PLAN_12
 from eastwest.analysis.external import PROGRAMME_START, citation, own_term, series_name_en
 from eastwest.analysis.style import ACTOR_COLOURS, GUIDE, INK, OKABE_ITO, Chart, add_source, style
-from eastwest.formats import WAN, WAN_YI, YI, fmt_scaled
+from eastwest.analysis.tables import texts_beside
+from eastwest.edition import bilingual, current
+from eastwest.formats import WAN, WAN_YI, YI, count_word, fmt_scaled, period
 
 TIMELINE_SERIES = ("fiscal_aid", "enterprise_investment", "labour_export")
 # The chart draws the two series whose releases disagree; fiscal aid has Figure 1 of its own,
@@ -21,8 +23,13 @@ TIMELINE_SERIES = ("fiscal_aid", "enterprise_investment", "labour_export")
 CHART_SERIES = ("enterprise_investment", "labour_export")
 TIMELINE_COLUMNS = [
     "series", "from_article", "shape", "period_start", "period_end", "x", "value", "unit",
-    "term_zh", "citation", "indicator",
+    "term_zh", "citation", "indicator", "publisher", "published",
 ]  # fmt: skip
+
+
+def _cite(row) -> str:
+    """A point's publisher and date, in the current edition's words."""
+    return citation(pd.Series({"publisher": row.publisher, "published": row.published}))
 
 
 def _article_citations(sources: pd.DataFrame) -> dict[int, str]:
@@ -63,6 +70,8 @@ def timeline_points(
             "x": twenty_years_end if end is None else end, "value": fig["value"],
             "unit": fig["unit"], "term_zh": own_term(fig["name_zh"]),
             "citation": citations[int(fig["part"])], "indicator": fig["indicator"],
+            "publisher": sources.loc[f"part{int(fig['part'])}", "publisher"],
+            "published": sources.loc[f"part{int(fig['part'])}", "published"],
         })  # fmt: skip
     for _, row in official[official["series"].isin(series)].iterrows():
         if _is_article_original(row, article, citations):
@@ -74,6 +83,7 @@ def timeline_points(
             "period_start": row["period_start"], "period_end": row["period_end"],
             "x": row["period_end"], "value": row["value"], "unit": row["unit"],
             "term_zh": row["term_zh"], "citation": citation(row), "indicator": "",
+            "publisher": row["publisher"], "published": row["published"],
         })  # fmt: skip
     frame = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
     frame["period_end"] = frame["period_end"].astype("Int64")
@@ -125,16 +135,31 @@ def timeline_table(points: pd.DataFrame, twenty_years_end: int) -> pd.DataFrame:
     })  # fmt: skip
 
 
-def _panel_title(points: pd.DataFrame, indicators: pd.DataFrame, series: str) -> str:
+def _texts() -> dict:
+    return texts_beside(__file__)
+
+
+def _series_name(points: pd.DataFrame, indicators: pd.DataFrame, series: str) -> str:
+    """A series as the edition names it: Enterprise investment; 引导企业实际投资."""
+    rows = indicators[indicators["indicator"].isin(points["indicator"])]
+    row = rows[rows["series"] == series].sort_values("part").iloc[-1]
+    return own_term(row["name_zh"]) if current() == "zh" else series_name_en(row["name_en"])
+
+
+def _panel_title(points: pd.DataFrame, indicators: pd.DataFrame, series: str, unit: str) -> str:
     rows = indicators[indicators["indicator"].isin(points["indicator"])].sort_values("part")
     row = rows.iloc[-1]  # part 2, whose 1996–2014 total every series here has
-    return f"{series_name_en(row['name_en'])} {own_term(row['name_zh'])}"
+    # The English edition names the series in both languages; the Chinese its term alone.
+    english = "" if current() == "zh" else series_name_en(row["name_en"])
+    return _texts()["panel"].format(series=english, term=own_term(row["name_zh"]), unit=unit)
 
 
 def _label(group: pd.DataFrame, scale: float, stacked: bool = False) -> str:
     """Term, value and source of each figure; ``stacked`` puts the source on its own line."""
-    between = "\n" if stacked else " "
-    return "\n".join(f"{r.term_zh} {fmt_scaled(r.value, scale)}{between}({r.citation})"
+    # Chinese sets no space before its full-width bracket.
+    between = "\n" if stacked else "" if current() == "zh" else " "
+    return "\n".join(_texts()["label"].format(term=r.term_zh, value=fmt_scaled(r.value, scale),
+                                               between=between, citation=_cite(r))
                       for r in group.itertuples())  # fmt: skip
 
 
@@ -144,9 +169,10 @@ def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float):
         ax.axvspan(row.period_start, row.period_end, color=GUIDE, lw=0, zorder=0)
         ax.plot([row.period_start, row.period_end], [row.value / scale] * 2, color=colour,
                 lw=2.2, ls=(0, (2, 1.5)), solid_capstyle="butt", zorder=2)  # fmt: skip
-        plan = " 十二五" if (row.period_start, row.period_end) == PLAN_12 else ""
-        ax.annotate(f"{row.period_start}–{row.period_end}{plan} total, not cumulative:\n"
-                    f"{_label(pd.DataFrame([row]), scale)}", (row.period_end, row.value / scale),
+        plan = _texts()["plan"] if (row.period_start, row.period_end) == PLAN_12 else ""
+        ax.annotate(_texts()["span"].format(years=period(row.period_start, row.period_end),
+                                            plan=plan, label=_label(pd.DataFrame([row]), scale)),
+                    (row.period_end, row.value / scale),
                     xytext=(6, -2), textcoords="offset points", ha="left", va="top",
                     fontsize=7.5, color=INK)  # fmt: skip
     # (below its line: a cumulative total of the same height sits at the same year)
@@ -168,12 +194,13 @@ def _draw_series(ax, points: pd.DataFrame, colour: str, scale: float):
         outward = x == points["x"].max()
         text = _label(group, scale, stacked=not outward)
         if from_article and group["period_end"].isna().all():
-            text = f"“20 years” 20年来: {text}\nend {x} inferred"
+            text = _texts()["twenty_years"].format(label=text, end=x)
         ax.annotate(text, (x, y), xytext=(8, 0) if outward else (-5, 4),
                     textcoords="offset points", ha="left" if outward else "right",
                     va="center" if outward else "bottom", fontsize=7.5, color=INK)  # fmt: skip
 
 
+@bilingual
 def timeline_chart(
     points: pd.DataFrame,
     indicators: pd.DataFrame,
@@ -188,15 +215,16 @@ def timeline_chart(
     with style():
         fig = Figure(figsize=(7.0, 1.9 * len(series) + 0.9))
         axes = fig.subplots(len(series), 1, sharex=True)
-        fig.suptitle("Cumulative totals by release: labour export and enterprise investment "
-                     "rise unevenly", x=0.0, ha="left", color=INK)  # fmt: skip
+        text = _texts()
+        fig.suptitle(text["title"], x=0.0, ha="left", color=INK)
         for ax, name in zip(axes, series, strict=True):
             subset = points[points["series"] == name]
             scale, unit = series_unit(name, subset["unit"].iloc[0])
             _draw_series(ax, subset, TIMELINE_COLOURS[name], scale)
             # The axis says the unit in Chinese; the title says it in English, with room to.
             chinese, english = unit.split(" / ")
-            ax.set_title(f"{_panel_title(subset, indicators, name)}, in {english}")
+            shown = chinese if current() == "zh" else english
+            ax.set_title(_panel_title(subset, indicators, name, shown))
             ax.set_ylabel(chinese)
             ax.set_ylim(0, subset["value"].max() / scale * 1.25)
             ax.yaxis.set_major_formatter(
@@ -207,28 +235,42 @@ def timeline_chart(
         for ax in axes:
             ax.spines["bottom"].set_bounds(PROGRAMME_START - 1, last + 1)
         handles = [
-            Line2D([], [], ls="", marker="o", ms=5, mfc=INK, mec=INK, label="the article"),
-            Line2D([], [], ls="", marker="o", ms=5, mfc="white", mec=INK, label="elsewhere"),
-            Patch(color=GUIDE, label=f"{PLAN_12[0]}–{PLAN_12[1]} 十二五"),
+            Line2D([], [], ls="", marker="o", ms=5, mfc=INK, mec=INK, label=text["from_article"]),
+            Line2D([], [], ls="", marker="o", ms=5, mfc="white", mec=INK, label=text["elsewhere"]),
+            Patch(color=GUIDE, label=text["plan_span"].format(years=period(*PLAN_12))),
         ]  # fmt: skip
         # Top left of the first panel: the early years, where no total is high.
         axes[0].legend(handles=handles, loc="upper left", fontsize=7.5, borderaxespad=0,
                        handlelength=1.2)  # fmt: skip
-        publications = sorted(set(points.loc[~points["from_article"], "citation"]),
-                              key=lambda c: c.split(", ")[1])  # fmt: skip
+        others = points.loc[~points["from_article"]]
+        published = {_cite(r): r.published for r in others.itertuples()}
+        publications = sorted(published, key=published.get)
         # The article's parts whose totals are drawn (part 2 alone, for these two series).
         drawn = indicators[indicators["indicator"].isin(points["indicator"])]
         add_source(fig, drawn["part"].astype(int), [
-            "Hollow points and spans: other publications, each labelled with its own term: "
-            + "; ".join(publications) + ". Each point is a total since 1996 at its last year."
+            text["note"].format(publications=text["separator"].join(publications),
+                                start=PROGRAMME_START)
         ])  # fmt: skip
-    alt = "Three panels of cumulative totals since 1996. " + " ".join(
-        f"{name}: " + "; ".join(
-            f"{r.term_zh} {fmt_scaled(r.value, series_unit(r.series, r.unit)[0])} "
-            f"{series_unit(r.series, r.unit)[1].split(' / ')[0]} for "
-            f"{r.period_start}–{r.period_end if pd.notna(r.period_end) else twenty_years_end}"
-            f" ({'the article' if r.from_article else 'elsewhere'}, {r.citation})"
+    alt = text["alt"].format(count=count_word(len(series)).capitalize(), start=PROGRAMME_START,
+                             panels=text["panel_separator"].join(
+        text["alt_panel"].format(series=_series_name(points, indicators, name),
+                                 points=text["separator"].join(
+            text["alt_point"].format(
+                term=r.term_zh, value=fmt_scaled(r.value, series_unit(r.series, r.unit)[0]),
+                unit=series_unit(r.series, r.unit)[1].split(" / ")[0],
+                years=period(r.period_start,
+                             r.period_end if pd.notna(r.period_end) else twenty_years_end),
+                source=text["from_article" if r.from_article else "elsewhere"],
+                citation=_cite(r))
             for r in points[points["series"] == name].itertuples()
-        ) + "." for name in series
-    )  # fmt: skip
+        )) for name in series
+    ))  # fmt: skip
     return Chart(fig, points, alt, "funding_timeline")
+
+
+@bilingual
+def caption(twenty_years_end: int) -> str:
+    """Figure 2's caption."""
+    return _texts()["caption"].format(
+        years=period(PROGRAMME_START, twenty_years_end), plan_years=period(*PLAN_12)
+    )

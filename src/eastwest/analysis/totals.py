@@ -22,12 +22,14 @@ from eastwest.analysis.external import (
     own_term,
     series_name_en,
     short_publisher,
+    source_label,
 )
 from eastwest.analysis.style import ACTOR_COLOURS, INK, PRINT_WIDTH, Chart, add_source, style
 from eastwest.analysis.tables import derived, texts_beside
 from eastwest.atomic import write_csv
 from eastwest.clean.fields import NOT_APPLICABLE, PERIOD_END_READINGS, TOTALS_COLUMNS
 from eastwest.clean.indicators import indicator_row
+from eastwest.edition import bilingual
 from eastwest.formats import (
     MISSING,
     YI,
@@ -37,6 +39,7 @@ from eastwest.formats import (
     format_number,
     month_year,
     period,
+    times_as_much,
     yi,
     yi_first,
 )
@@ -243,38 +246,42 @@ def totals_overview(totals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFr
 AID = ACTOR_COLOURS["government"]
 
 
-def fiscal_pace_chart(pace) -> Chart:
+@bilingual
+def fiscal_pace_chart(pace, plan: pd.Series) -> Chart:
     """Fiscal aid a year in each sub-period the sources allow, bars spanning the years they
     average.
 
     ``pace`` is :func:`eastwest.analysis.pace.fiscal_pace`: the article's two totals, the
-    briefing's 2011–2015 figure and the inferred end of the "20 years". The later ends that the
+    briefing's 2011–2015 figure (``plan``, its row of the official figures) and the inferred end
+    of the "20 years". The later ends that the
     evidence rules out (``PERIOD_ENDS``) are not drawn: they stay in the comparison table.
     """
+    if plan["value"] != pace.plan:
+        raise ValueError("the briefing's row is not the plan-period figure the pace splits by")
     end = pace.end
     plan_start = PLAN_12[0]
     segments = [
         (PROGRAMME_START, plan_start - 1, pace.yearly_upto_2010,
-         f"{PROGRAMME_START}–{plan_start - 1}"),
-        (plan_start, end - 1, pace.yearly_plan_before_end, f"{plan_start}–{end - 1}"),
-        (end, end, pace.added, str(end)),
+         period(PROGRAMME_START, plan_start - 1)),
+        (plan_start, end - 1, pace.yearly_plan_before_end, period(plan_start, end - 1)),
+        (end, end, pace.added, period(end, end)),
     ]  # fmt: skip
+    text = texts_beside(__file__)["pace_chart"]
     inside = {"ha": "center", "fontsize": 8.5, "color": "white"}
     with style():
         fig = Figure(figsize=(PRINT_WIDTH, 3.3))
         ax = fig.subplots()
-        fig.suptitle(f"Fiscal aid a year, nominal: {fmt_one_decimal(pace.step)} times as much in "
-                     f"{segments[1][3]} as in {segments[0][3]}", x=0.0, ha="left",
-                     color=INK)  # fmt: skip
-        ax.set_title(f"财政援助资金 a year in 亿元 (100 million yuan), nominal, if the “20 years” "
-                     f"end in {end}", color=INK)  # fmt: skip
+        fig.suptitle(text["title"].format(step=fmt_one_decimal(pace.step),
+                                          recent=segments[1][3], before=segments[0][3]),
+                     x=0.0, ha="left", color=INK)  # fmt: skip
+        ax.set_title(text["subtitle"].format(end=end), color=INK)
         for first, last, yearly, _label in segments:
             width = last - first + 1
             ax.bar(first, yearly / YI, width=width, align="edge", color=AID, edgecolor="white",
                    linewidth=1)  # fmt: skip
             if width > 1:  # wide enough to carry its value inside
-                ax.text(first + width / 2, yearly / YI - 0.5, f"{yi(yearly)}\na year", va="top",
-                        **inside)  # fmt: skip
+                ax.text(first + width / 2, yearly / YI - 0.5,
+                        text["bar"].format(amount=yi(yearly)), va="top", **inside)  # fmt: skip
             else:
                 ax.annotate(yi(yearly), (first + 0.5, yearly / YI), xytext=(0, 3),
                             textcoords="offset points", ha="center", va="bottom",
@@ -282,20 +289,20 @@ def fiscal_pace_chart(pace) -> Chart:
         ax.hlines(pace.mean_1996_2014 / YI, PROGRAMME_START, end, color=INK, lw=1,
                   ls=(0, (4, 2)))  # fmt: skip
         ax.text(PROGRAMME_START + 0.2, pace.mean_1996_2014 / YI + 0.3,
-                f"{PROGRAMME_START}–{pace.earlier_last} average: {yi(pace.mean_1996_2014)} a year",
+                text["average"].format(years=period(PROGRAMME_START, pace.earlier_last),
+                                       amount=yi(pace.mean_1996_2014)),
                 ha="left", va="bottom", fontsize=8.5, color=INK)  # fmt: skip
         ax.set_xlim(PROGRAMME_START - 0.5, end + 1.5)
         ax.set_ylim(0, pace.added / YI * 1.25)
         ticks = [PROGRAMME_START, 2000, 2005, plan_start, end]
         ax.set_xticks([t + 0.5 for t in ticks], [str(t) for t in ticks])
         ax.tick_params(axis="x", length=0)
-        ax.set_ylabel("亿元 a year")
+        ax.set_ylabel(text["axis"])
         add_source(fig, [LATER_PART, EARLIER_PART], [
-            f"{segments[0][3]}: the article’s “20 years” total less the {yi(pace.plan)} that a "
-            f"government briefing (Guangming Daily 光明日报, 2016-12-09) gives for "
-            f"{PLAN_12[0]}–{PLAN_12[1]}. {segments[1][3]}: that {yi(pace.plan)} less {end}. "
-            f"{end}: the increase between the article’s two totals, reading the “20 years” as "
-            f"{PROGRAMME_START}–{end}. Yuan of each year, not adjusted for prices."
+            text["note"].format(before=segments[0][3], recent=segments[1][3], plan=yi(pace.plan),
+                                briefing=source_label(plan),
+                                plan_years=period(*PLAN_12), end=period(end, end),
+                                years=period(PROGRAMME_START, end))
         ])  # fmt: skip
     return Chart(fig, _pace_data(segments), _pace_alt(pace, segments), "funding_fiscal_pace")
 
@@ -308,11 +315,27 @@ def _pace_data(segments: list[tuple]) -> pd.DataFrame:
 
 
 def _pace_alt(pace, segments: list[tuple]) -> str:
-    return (
-        "Bar chart of fiscal aid a year in 亿元 (100 million yuan), nominal: "
-        + "; ".join(f"{label}: {yi(yearly)} a year" for _, _, yearly, label in segments)
-        + f". The {PROGRAMME_START}–{pace.earlier_last} average is {yi(pace.mean_1996_2014)} "
-        "a year."
+    text = texts_beside(__file__)["pace_chart"]
+    return text["alt"].format(
+        bars=text["alt_separator"].join(
+            text["alt_bar"].format(years=label, amount=yi(yearly))
+            for _, _, yearly, label in segments
+        ),
+        years=period(PROGRAMME_START, pace.earlier_last),
+        mean=yi(pace.mean_1996_2014),
+    )
+
+
+@bilingual
+def pace_caption(pace) -> str:
+    """Figure 1's caption."""
+    first, last = PLAN_12
+    return texts_beside(__file__)["pace_chart"]["caption"].format(
+        years=period(PROGRAMME_START, pace.end),
+        before=period(*BEFORE_PLAN_12),
+        recent=period(first, pace.earlier_last),
+        plan_years=period(first, last),
+        end=period(pace.end, pace.end),
     )
 
 
@@ -328,6 +351,7 @@ def _text(name: str, **numbers: object) -> str:
     return texts_beside(__file__)[name].format(**numbers)
 
 
+@bilingual
 def fiscal_totals_paragraph(table: pd.DataFrame, totals: pd.DataFrame) -> str:
     """Section 2.1: the one quantity both parts total, and how far apart the totals are."""
     fiscal = totals[totals["comparable"]].drop_duplicates("series").squeeze()
@@ -346,6 +370,7 @@ def fiscal_totals_paragraph(table: pd.DataFrame, totals: pd.DataFrame) -> str:
     )
 
 
+@bilingual
 def wording_paragraph(article_text: str, sources: pd.DataFrame, pace) -> str:
     """Section 2.2: why the article's own counts of years cannot place the end."""
     said = date.fromisoformat(sources.loc["part2", "published"]).year
@@ -370,6 +395,7 @@ def wording_paragraph(article_text: str, sources: pd.DataFrame, pace) -> str:
     )
 
 
+@bilingual
 def pace_intro_paragraph(pace, plan: pd.Series) -> str:
     """Section 2.3, before Figure 1: what the split rests on."""
     return _text(
@@ -381,6 +407,7 @@ def pace_intro_paragraph(pace, plan: pd.Series) -> str:
     )
 
 
+@bilingual
 def pace_paragraph(pace, sources: pd.DataFrame) -> str:
     """Section 2.3, after Figure 1: the pace of fiscal aid, and what it rests on."""
     return _text(
@@ -389,11 +416,11 @@ def pace_paragraph(pace, sources: pd.DataFrame) -> str:
         before_years=period(*BEFORE_PLAN_12),
         recent_yearly=derived(yi_first(pace.yearly_plan_before_end)),
         recent_years=period(PLAN_12[0], pace.earlier_last),
-        step=derived(fmt_one_decimal(pace.step) + " times"),
+        step=derived(times_as_much(pace.step)),
         end=pace.end,
         added=derived(yi(pace.added)),
         rise=derived(fmt_percent(pace.rise_over_recent)),
-        to_mean=derived(fmt_one_decimal(pace.last_to_mean) + " times"),
+        to_mean=derived(times_as_much(pace.last_to_mean)),
         earlier_years=period(PROGRAMME_START, pace.earlier_last),
         mean=derived(yi(pace.mean_1996_2014)),
         plan_years=period(*PLAN_12),
@@ -407,6 +434,7 @@ def holds_paragraph(end: int) -> str:
     return _text("holds", end=end, first=PLAN_12[0])
 
 
+@bilingual
 def cross_checks_paragraph(results: list[checks.Check], official_totals: pd.DataFrame) -> str:
     """Section 2.4's opening: which checks test the article, and whose figures they use."""
     independent = [c for c in results if checks.RESTS_ON[c.key] == checks.INDEPENDENT]

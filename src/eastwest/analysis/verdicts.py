@@ -6,7 +6,7 @@ the published figures stand for; ``checks`` applies these rules to the article's
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -97,13 +97,15 @@ class Check:
     statement: str  # Markdown with the computed numbers
     caveat: str
     numbers: dict[str, float] = field(default_factory=dict)  # base units
+    zh: "Check | None" = None  # the same check in the Chinese edition's words
 
     def __post_init__(self):
         object.__setattr__(self, "numbers", {k: float(v) for k, v in self.numbers.items()})
 
-    def markdown(self) -> str:
-        caveat = f" *Caveat:* {self.caveat}" if self.caveat else ""
-        return f"**({self.key}) {self.title}: {self.verdict}.** {self.statement}{caveat}"
+    def with_chinese(self, chinese: "Check") -> "Check":
+        if chinese.numbers != self.numbers or chinese.verdict != self.verdict:
+            raise ValueError(f"check ({self.key}) computes otherwise in the Chinese edition")
+        return replace(self, zh=chinese)
 
 
 @dataclass(frozen=True)

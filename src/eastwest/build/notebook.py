@@ -19,7 +19,7 @@ from eastwest.atomic import WRITE_LOG, kills_raise, write_text
 from eastwest.build import records
 from eastwest.build.notebook_filter import stored, stored_digest
 from eastwest.paths import EXECUTED, ROOT, shown
-from eastwest.publish.catalogs import untranslated
+from eastwest.publish.catalogs import misplaced, translations, untranslated
 
 KERNEL = "eastwest"
 TIMEOUT_S = 600
@@ -168,7 +168,9 @@ def run(source: Path, reads: list[str], writes: list[str]) -> None:
             "error: the English text changed, and its translations must follow (make catalogs, "
             "then translate the entries it marks):\n" + "\n".join(stale)
         )
-    inputs = records.digests([*reads, *modules])
+    if wrong := misplaced(sentences):
+        raise SystemExit("error: a translation does not keep its numbers:\n" + "\n".join(wrong))
+    inputs = records.digests([*reads, *modules]) | translations(sentences)
     key = execution_key(notebook, inputs)
     digest = stored_digest(source)
     outputs = [target, *(ROOT / name for name in writes)]

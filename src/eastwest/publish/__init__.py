@@ -8,6 +8,13 @@ from pathlib import Path
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def words() -> dict:
+    """The report's own words (templates/report.toml) in the current edition."""
+    from eastwest.analysis.tables import texts_beside
+
+    return texts_beside(str(TEMPLATES / "report.toml"))
+
+
 @cache
 def template(name: str) -> str:
     """A file of ``templates/``, as text."""

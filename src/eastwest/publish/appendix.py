@@ -1,27 +1,28 @@
 """The title page's and the appendix's parts: figure tables, sources, glossary, colophon."""
 
 import re
-import tomllib
 from pathlib import Path
 
 import pandas as pd
 from markupsafe import Markup
 
-from eastwest.analysis.external import publisher_owner
-from eastwest.analysis.tables import figure_row_id, html_table
+from eastwest.analysis.external import publisher_owner, short_publisher
+from eastwest.analysis.tables import figure_row_id, html_table, texts_beside
+from eastwest.edition import current
 from eastwest.formats import WAN, WAN_YI, YI, fmt_scaled, format_number, long_date, period
-from eastwest.publish import template
+from eastwest.publish import TEMPLATES, words
 
 # ---------------------------------------------------------------------------------------------
 # Title page and appendix
 
+# The appendix's headings, with their words' keys in templates/report.toml.
 APPENDIX_HEADS = (
-    (1, "A", "Appendix: the figures"),
-    (2, "A.1", "Every figure in the article"),
-    (2, "A.2", "Figures from other publications"),
-    (1, "B", "Glossary and colophon"),
-    (2, "B.1", "Glossary"),
-    (2, "B.2", "Colophon"),
+    (1, "A", "appendix_a"),
+    (2, "A.1", "appendix_a1"),
+    (2, "A.2", "appendix_a2"),
+    (1, "B", "appendix_b"),
+    (2, "B.1", "appendix_b1"),
+    (2, "B.2", "appendix_b2"),
 )
 
 
@@ -50,18 +51,15 @@ def first_published(sources: pd.DataFrame) -> list[str]:
     """Where each part of the article comes from, from sources.csv: 'part 2, Guangming Daily’s
     (光明日报) report of 28 November 2015'; a part found nowhere else is known by its figures
     only: 'part 1, a 2016 report whose “20 years” total is Xinhua’s (新华社) of 21 July 2016'."""
-    out = []
+    text, out = words(), []
     for part in ("part1", "part2"):
         row = sources.loc[part]
         number = part.removeprefix("part")
-        publisher = publisher_owner(row["publisher"])
-        if row["url"]:
-            out.append(f"part {number}, {publisher} report of {long_date(row['published'])}")
-        else:
-            out.append(
-                f"part {number}, a {row['published'][:4]} report whose “20 years” total is "
-                f"{publisher} of {long_date(row['published'])}"
-            )
+        owner = publisher_owner if current() == "en" else short_publisher
+        key = "published_part" if row["url"] else "published_part_known_by_total"
+        out.append(text[key].format(part=number, publisher=owner(row["publisher"]),
+                                    year=row["published"][:4],
+                                    date=long_date(row["published"])))  # fmt: skip
     return out
 
 
@@ -71,10 +69,14 @@ def indicator_table(indicators: pd.DataFrame) -> str:
     Each row carries the id that the figures in the text link to; a range's second row (the
     wage range gives two values) shares the first row's.
     """
+    text = words()
+    columns, units = text["columns"], text["units"]
     names = [
         Markup('<span class="name-en">{}</span><span class="name-zh">{}</span>').format(
             r.name_en, r.name_zh
         )
+        if current() == "en"
+        else Markup('<span class="name-zh">{}</span>').format(r.name_zh)
         for r in indicators.itertuples()
     ]
     written = indicators.get("figure", pd.Series("", index=indicators.index))
@@ -82,12 +84,12 @@ def indicator_table(indicators: pd.DataFrame) -> str:
                                                                    strict=True)]  # fmt: skip
     rows = pd.DataFrame(
         {
-            "Figure (English / 中文)": names,
-            "As written": values,
-            "Unit": indicators["unit"],
-            "Period": _periods(indicators),
-            "Part": indicators["part"].map(_year),
-            "Quote (原文)": indicators["quote"],
+            columns["figure"]: names,
+            columns["as_written"]: values,
+            columns["unit"]: indicators["unit"].map(lambda unit: units.get(unit, unit)),
+            columns["period"]: _periods(indicators),
+            columns["part"]: indicators["part"].map(_year),
+            columns["quote"]: indicators["quote"],
         }
     )
     # The second value of a range repeats its first row's figure: keep one row per figure.
@@ -95,7 +97,11 @@ def indicator_table(indicators: pd.DataFrame) -> str:
     rows = rows[first.to_numpy()]
     ids = [figure_row_id(i) for i in indicators.loc[first, "indicator"]]
     return html_table(
-        rows, raw_html=list(rows.columns[:2]), right=["As written"], stacks=True, row_ids=ids
+        rows,
+        raw_html=list(rows.columns[:2]),
+        right=[columns["as_written"]],
+        stacks=True,
+        row_ids=ids,
     )
 
 
@@ -139,9 +145,9 @@ def _reference(
     names = [name.strip() for name in reporter.split(";") if name.strip()]
     return {
         "title": row["title"],
-        "publisher": publisher,
+        "publisher": publisher if current() == "en" else short_publisher(publisher),
         "date": long_date(published),
-        "by": " and ".join(names),
+        "by": words()["names_separator"].join(names),
         "url": url,
         "access": row["access"],
     }
@@ -159,23 +165,25 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, list
     keys = list(totals[columns].itertuples(index=False, name=None))
     publications = list(dict.fromkeys(keys))
     reference = {p: i + 1 for i, p in enumerate(publications)}
+    text = words()
+    columns = text["columns"]
     periods = [
-        f"{span} (inferred)" if published == inferred_from else span
+        columns["inferred"].format(period=span) if published == inferred_from else span
         for span, published in zip(_periods(totals), totals["published"], strict=True)
     ]
     rows = pd.DataFrame(
         {
-            "Series": totals["series"].str.replace("_", " "),
-            "Term (中文)": totals["term_zh"],
-            "As published": [
+            columns["series"]: totals["series"].map(text["series"]),
+            columns["term"]: totals["term_zh"],
+            columns["as_published"]: [
                 _as_published(v, u, n)
                 for v, u, n in zip(totals["value"], totals["unit"], totals["note"], strict=True)
             ],
-            "Period": periods,
-            "Source": [f"[{reference[key]}] {key[1]}" for key in keys],
+            columns["period"]: periods,
+            columns["source"]: [f"[{reference[key]}] {key[1]}" for key in keys],
         }
     )
-    table = html_table(rows, right=["As published"], stacks=True)
+    table = html_table(rows, right=[columns["as_published"]], stacks=True)
     return table, [_reference(*p, sources) for p in publications]
 
 
@@ -185,7 +193,7 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, list
 
 def glossary() -> list[tuple[str, str]]:
     """The glossary's terms and meanings, as text in templates/glossary.toml."""
-    entries = tomllib.loads(template("glossary.toml"))["term"]
+    entries = texts_beside(str(TEMPLATES / "glossary.toml"))["term"]
     return [(entry["term"], entry["meaning"]) for entry in entries]
 
 

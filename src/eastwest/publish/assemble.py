@@ -21,8 +21,9 @@ from markupsafe import Markup
 
 from eastwest import paths
 from eastwest.analysis.external import load_sources
-from eastwest.fonts import cjk_serif_font_path
-from eastwest.publish import TEMPLATES, template
+from eastwest.edition import edition
+from eastwest.fonts import cjk_font_path, cjk_serif_font_path
+from eastwest.publish import TEMPLATES, template, words
 from eastwest.publish.appendix import (
     APPENDIX_HEADS,
     first_published,
@@ -34,20 +35,14 @@ from eastwest.publish.appendix import (
     totals_table,
 )
 from eastwest.publish.document import Document, Entry, Inputs, slug
-from eastwest.publish.house_style import house_style, link_figures, link_references
+from eastwest.publish.house_style import house_style, house_style_zh, link_figures, link_references
 from eastwest.publish.html_audit import checked
 from eastwest.publish.webfonts import REPORT_LATIN, embedded_font_css, mark_chinese
 
-TITLE_EN = "East–West poverty-alleviation cooperation, 1996–2015"
-TITLE_ZH = "东西扶贫协作"
-TITLE = f"{TITLE_EN} / {TITLE_ZH}"
-SHORT_TITLE = f"East–West cooperation 1996–2015 · {TITLE_ZH}"
-DESCRIPTION = (
-    "Figures on China’s East–West poverty-alleviation cooperation (东西扶贫协作), 1996–2015, "
-    "from one Chinese news article in two parts, cleaned, compared and charted."
-)
-KEYWORDS = "East–West poverty-alleviation cooperation, 东西扶贫协作, poverty alleviation, China"
 SOURCES = paths.SOURCES
+# Each edition's report, relative to report/: the English at the top, each translation in a
+# folder of its own.
+EDITION_PATHS = {"en": "report.html", "zh": "zh/report.html"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -72,10 +67,10 @@ def read_sha256(path: Path) -> str:
 
 def _appendix_heads(document: Document) -> dict[str, Entry]:
     """The appendix's headings, numbered A, A.1, … and added to the contents."""
-    heads = {}
-    for level, number, title in APPENDIX_HEADS:
+    heads, text = {}, words()
+    for level, number, key in APPENDIX_HEADS:
         ident = document.unique_id("app-" + slug(number))
-        heads[number] = Entry(level, number, ident, Markup.escape(title))
+        heads[number] = Entry(level, number, ident, Markup.escape(text[key]))
         document.contents.append(heads[number])
     return heads
 
@@ -86,20 +81,18 @@ def _appendix_tables(document: Document, inputs: Inputs, indicator_rows, sources
     def numbered(number: str, name: str, caption: str, table: str) -> Markup:
         return Markup(document.table({"name": name, "caption": caption}, table, number=number))
 
-    indicators = numbered(
-        "A.1",
-        "indicators",
-        "Every figure in the article, as written, with the sentence it comes from.",
-        indicator_table(indicator_rows),
-    )
+    text = words()
+    indicators = numbered("A.1", "indicators", text["a1_caption"], indicator_table(indicator_rows))
     totals, references = totals_table(read_text_csv(inputs.official_totals), sources)
-    totals = numbered(
-        "A.2",
-        "official-totals",
-        "Figures for the programme published elsewhere, each with its own term (术语).",
-        totals,
-    )
+    totals = numbered("A.2", "official-totals", text["a2_caption"], totals)
     return indicators, totals, references
+
+
+def other_edition(name: str) -> tuple[str, str]:
+    """The other edition's report, relative to edition ``name``'s, and its language."""
+    other = "zh" if name == "en" else "en"
+    here = EDITION_PATHS[name].count("/")
+    return "../" * here + EDITION_PATHS[other], "zh-Hans" if other == "zh" else "en"
 
 
 def assemble(
@@ -107,14 +100,26 @@ def assemble(
     inputs: Inputs = Inputs(),
     embed_font: bool = True,
     graphics: str = "svg",
+    name: str = "en",
 ) -> str:
-    """The reader's report.html built from ``notebooks`` (executed, in order).
+    """The reader's report.html built from ``notebooks`` (executed, in order), in edition
+    ``name``.
 
     ``graphics="png"`` sets the charts as their 200 dpi PNGs instead of inline SVG: the copy
     that becomes the PDF, since WeasyPrint draws SVG node by node and the charts' glyph paths
     would take more than half of the PDF's render time.
     """
-    document = Document(inputs, graphics)
+    with edition(name):
+        return _assemble(notebooks, inputs, embed_font, graphics, name)
+
+
+def _assemble(notebooks, inputs, embed_font, graphics, name) -> str:
+    text = words()
+    up = "../" * EDITION_PATHS[name].count("/")
+    document = Document(
+        inputs, graphics, figure_label=text["figure"], table_label=text["table"],
+        pages=f"{up}notebooks",
+    )  # fmt: skip
     for path in notebooks:
         document.notebook(nbformat.read(path, as_version=4), path.stem)
     sources = load_sources(inputs.sources)
@@ -122,23 +127,42 @@ def assemble(
     indicator_rows = read_text_csv(inputs.indicators)
     indicators, totals, references = _appendix_tables(document, inputs, indicator_rows, sources)
     citation = read_citation(inputs.citation)
-    entries = {f"Figure {e.number}": e.ident for e in document.figures}
-    entries |= {f"Table {e.number}": e.ident for e in document.tables}
+    entries = {text["figure"].format(number=e.number): e.ident for e in document.figures}
+    entries |= {text["table"].format(number=e.number): e.ident for e in document.tables}
     chapters = link_references(link_figures("".join(document.body), indicator_rows), entries)
+    other_href, other_lang = other_edition(name)
+    if graphics == "png":  # the PDF links to the other edition's PDF
+        other_href = other_href.removesuffix(".html") + ".pdf"
+    title = text["title"]
 
     page = (
         _jinja()
         .get_template("report.html.j2")
         .render(
-            title=TITLE,
-            title_en=TITLE_EN,
-            title_zh=TITLE_ZH,
+            words=text,
+            language=text["language"],
+            title=f"{title} / {text['other_title']}",
+            title_en=title,
+            title_zh=text["other_title"],
+            other_edition={
+                "href": other_href,
+                "lang": other_lang,
+                "text": text["other_edition"],
+                "note": text["other_edition_note"],
+            },
+            subtitle=text["subtitle"].format(
+                published=text["published_separator"].join(first_published(sources))
+            ),
+            findings_note=Markup(text["findings_note"]),
             author=citation["authors"],
-            description=DESCRIPTION,
-            keywords=KEYWORDS,
-            style=Markup(template("report.css")),
-            print_style=Markup(template("print.css").replace("{{short_title}}", SHORT_TITLE)),
-            first_published=first_published(sources),
+            description=text["description"],
+            keywords=text["keywords"],
+            style=Markup(
+                template("report.css") + (template("report-zh.css") if name == "zh" else "")
+            ),
+            print_style=Markup(
+                template("print.css").replace("{{short_title}}", text["short_title"])
+            ),
             article=sources.loc["article"].to_dict(),
             sha256=read_sha256(inputs.article_sha256),
             summary=Markup(link_figures("".join(document.summary), indicator_rows)),
@@ -156,10 +180,11 @@ def assemble(
         )
     )
     head, body = page.split("<body>", 1)
-    body = mark_chinese(house_style(body))
+    body = mark_chinese(house_style(body)) if name == "en" else house_style_zh(body)
     if embed_font:
         # The running header's Chinese lives in the head's CSS, so both parts pick the glyphs.
-        # Serif Chinese beside the serif body.
-        font_css = embedded_font_css(head + body, cjk_serif_font_path(), REPORT_LATIN)
+        # Serif Chinese beside the serif body; the Chinese edition's headings in sans.
+        sans = cjk_font_path() if name == "zh" else None
+        font_css = embedded_font_css(head + body, cjk_serif_font_path(), REPORT_LATIN, sans)
         head = head.replace("/* eastwest-font */", font_css, 1)
     return checked(f"{head}<body>{body}", "report.html")

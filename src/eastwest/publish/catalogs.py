@@ -78,5 +78,49 @@ def untranslated(sources: list[Path]) -> list[str]:
     return found
 
 
+def misplaced(sources: list[Path]) -> list[str]:
+    """Each translation of a message of ``sources`` whose {placeholders} are not the English
+    one's: a number it would drop, or one it names that no code fills."""
+    from babel.messages.pofile import read_po
+
+    from eastwest.edition import placeholders
+
+    wanted = {message for source in sources for message in messages(source)}
+    found = []
+    for path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/report.po")):
+        with path.open("rb") as handle:
+            entries = [m for m in read_po(handle) if m.id and m.string]
+        found += [
+            f"{shown(path)}: the translation for {m.context} (“{_begins(m.id)}”) has the "
+            f"placeholders {sorted(placeholders(m.string))}, where the English has "
+            f"{sorted(placeholders(m.id))}"
+            for m in entries
+            if (m.context, m.id) in wanted and placeholders(m.string) != placeholders(m.id)
+        ]
+    return found
+
+
+def translations(sentences: list[Path]) -> dict[str, str]:
+    """What each catalog says for the sentence files ``sentences``: one SHA-256 per catalog and
+    file, of its entries' contexts, translations and fuzzy flags. A notebook's results depend on
+    these, not on the rest of the catalog (its Markdown is translated when the report is made)."""
+    import hashlib
+
+    from babel.messages.pofile import read_po
+
+    found = {}
+    for path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/report.po")):
+        with path.open("rb") as handle:
+            entries = sorted(
+                (m.context or "", m.id, m.string, m.fuzzy) for m in read_po(handle) if m.id
+            )
+        for source in sentences:
+            name = "/".join(source.parts[-2:])
+            kept = [e for e in entries if e[0].startswith(f"{name} ")]
+            text = repr(kept).encode("utf-8")
+            found[f"{shown(path)}:{name}"] = hashlib.sha256(text).hexdigest()
+    return found
+
+
 def _begins(text: str, length: int = 70) -> str:
     return text if len(text) <= length else text[:length] + "…"

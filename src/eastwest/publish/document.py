@@ -12,7 +12,7 @@ import mistune
 import nbformat
 from markupsafe import Markup
 
-from eastwest import paths
+from eastwest import edition, paths
 from eastwest.analysis.tables import COMPUTED_HREF
 from eastwest.publish.html_text import pieces
 from eastwest.publish.inline_svg import inline_svg
@@ -89,6 +89,10 @@ class Document:
     ids: set[str] = field(default_factory=set)
     unnumbered_headings: int = 0
     notebook_name: str = ""
+    # The edition's words for "Figure 3" and "Table 1", and where the notebooks' pages are.
+    figure_label: str = "Figure {number}"
+    table_label: str = "Table {number}"
+    pages: str = "notebooks"
 
     def __post_init__(self):
         self.prose = _Renderer(self, numbered=True)
@@ -150,6 +154,8 @@ class Document:
         if not spec:
             return
         kind, data = spec.get("kind"), output.get("data", {})
+        if (name := edition.current()) != "en" and kind != "table":
+            spec, data = self._in_edition(spec, data, name)
         if kind == "figure":
             self.body.append(self.figure(spec, data))
         elif kind == "table":
@@ -164,11 +170,23 @@ class Document:
         else:
             raise ValueError(f"output with unknown eastwest kind {kind!r}")
 
+    def _in_edition(self, spec: dict, data: dict, name: str) -> tuple[dict, dict]:
+        """An output as edition ``name`` shows it: the words its metadata carries for it."""
+        words = spec.get(name)
+        if not words:
+            raise ValueError(
+                f"{self.notebook_name}: an output of the report ({spec.get('kind')} "
+                f"{spec.get('name') or ''}) has no {name} text; make its words bilingual"
+            )
+        if spec["kind"] == "figure":
+            return spec | words | {"folder": name}, data
+        return spec, {"text/markdown": words["markdown"]}
+
     def computed_links(self, fragment: str, cell) -> str:
         """A derived number links to the reviewers' page of its notebook, at the cell that
         states it, where the code that computes it is shown; a cited figure of the article to
         its appendix row, as ``house_style.link_figures`` links the figures it finds."""
-        target = f"notebooks/{self.notebook_name}.html#cell-id={cell.get('id', '')}"
+        target = f"{self.pages}/{self.notebook_name}.html#cell-id={cell.get('id', '')}"
         fragment = fragment.replace('<a href="#a-', '<a class="fig-ref" href="#a-')
         return fragment.replace(
             f'<a href="{COMPUTED_HREF}">', f'<a class="calc-ref" href="{html.escape(target)}">'
@@ -179,8 +197,8 @@ class Document:
         name, caption = spec.get("name", ""), sentence(spec.get("caption", ""))
         alt = spec.get("alt") or caption or f"Figure {number}"
         ident = self.unique_id(f"fig-{slug(name) or number}")
-        svg = self.inputs.figures / f"{name}.svg"
-        png_file = self.inputs.figures / f"{name}.png"
+        folder = self.inputs.figures / spec.get("folder", "")
+        svg, png_file = folder / f"{name}.svg", folder / f"{name}.png"
         if self.graphics == "png" and name and png_file.is_file():
             png = base64.b64encode(png_file.read_bytes()).decode()
             graphic = f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'
@@ -194,9 +212,10 @@ class Document:
         else:
             raise ValueError(f"figure {name!r}: no {svg.name}, and no SVG or PNG in the output")
         self.figures.append(Entry(0, str(number), ident, Markup.escape(_short(caption))))
+        label = html.escape(self.figure_label.format(number=number))
         return (
             f'<figure class="chart" id="{ident}">\n{graphic}\n'
-            f'<figcaption><span class="label">Figure {number}.</span> '
+            f'<figcaption><span class="label">{label}{_stop(label)}</span> '
             f"{html.escape(caption)}</figcaption>\n</figure>\n"
         )
 
@@ -207,9 +226,10 @@ class Document:
         self.tables.append(Entry(0, number, ident, Markup.escape(_short(caption))))
         # A short table is kept on one page: split, it would leave a row or two alone.
         short = " short" if table_html.count("<tr") <= SHORT_TABLE_ROWS else ""
+        label = html.escape(self.table_label.format(number=number))
         return (
             f'<figure class="table{short}" id="{ident}">\n'
-            f'<figcaption><span class="label">Table {number}.</span> '
+            f'<figcaption><span class="label">{label}{_stop(label)}</span> '
             f"{html.escape(caption)}</figcaption>\n"
             f'<div class="table-wrap">\n{table_html}\n</div>\n</figure>\n'
         )
@@ -221,11 +241,26 @@ class Document:
             if SKIP_TAG in cell.get("metadata", {}).get("tags", []):
                 continue
             if cell.cell_type == "markdown":
-                self.body.append(self.markdown(cell.source, cell))
+                self.body.append(self.markdown(translated_markdown(name, cell), cell))
             elif cell.cell_type == "code":
                 for output in cell.get("outputs", []):
                     self.output(output, cell)
         self.body.append("</section>\n")
+
+
+def translated_markdown(notebook: str, cell) -> str:
+    """A Markdown cell in the current edition: each paragraph its catalog's entry (the
+    paragraphs as ``catalogs.extract_notebook`` gives them)."""
+    if edition.current() == "en":
+        return cell.source
+    context = f"{notebook}.ipynb {cell.get('id', '')}"
+    paragraphs = filter(None, (p.strip() for p in cell.source.split("\n\n")))
+    return "\n\n".join(edition.translated(context, p) for p in paragraphs)
+
+
+def _stop(label: str) -> str:
+    """The full stop after a label: 'Figure 1.'; a Chinese label (图1) takes none."""
+    return "." if label.isascii() else ""
 
 
 def sentence(caption: str) -> str:
@@ -238,7 +273,7 @@ def sentence(caption: str) -> str:
 
 def _short(caption: str) -> str:
     """A caption's first clause, for the lists of figures and tables."""
-    head = re.split(r"(?<=\S)(?::|;|\.|：|。)\s", caption, maxsplit=1)[0]
+    head = re.split(r"(?<=\S)(?:[:;.]\s|[：；。]\s?)", caption, maxsplit=1)[0]
     return head if len(head) >= 12 else caption
 
 

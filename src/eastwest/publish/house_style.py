@@ -105,6 +105,24 @@ def house_style(body: str) -> str:
     return keep_together(curly_quotes(body))
 
 
+# The Chinese edition keeps a number with its unit or measure word (132.7亿元, 1996—2014年,
+# 2.4倍, 约8100元, 3000多名, 29%) and a label with its number (图1, 表A.1, 第2.4节) on one line.
+_UNIT_ZH = rf"(?:{_MEASURE_ZH}|年|月|日|倍|%|元|公里|节|个|名|项|所)"
+_KEPT_ZH = re.compile(
+    rf"(?:[图表]|第)?约?[A-Z]?\.?{_NUMBER}(?:[—–.]\d+)*[多余]?(?:{_SCALE_ZH})?[多余]?"
+    rf"(?:{_UNIT_ZH})(?:\d+{_UNIT_ZH})*|(?:[图表]|第)[A-Z]?\.?{_NUMBER}"
+)
+
+
+def _kept_zh(text: str) -> str:
+    return _KEPT_ZH.sub(_no_break, _OPERATOR.sub("\u00a0\\1\u00a0", text))
+
+
+def house_style_zh(body: str) -> str:
+    """The Chinese edition's house style: straight quotes curly, and what keeps together."""
+    return edit_text(curly_quotes(body), _kept_zh, unless=lambda piece: piece.within(*_MARKUP_TEXT))
+
+
 def link_figures(fragment: str, indicators: pd.DataFrame) -> str:
     """Each figure from the article, as the text writes it (132.7亿元), linked to its row in
     Appendix Table A.1."""
@@ -133,8 +151,14 @@ def link_figures(fragment: str, indicators: pd.DataFrame) -> str:
 
 
 def link_references(fragment: str, entries: dict[str, str]) -> str:
-    """ "Figure 3", "Table A.1" in the text linked to what they name (``entries``: label → id)."""
-    pattern = re.compile(r"\b(Figure|Table) ([A-Z]\.)?(\d+)\b")
+    """ "Figure 3", "Table A.1" in the text linked to what they name (``entries``: label → id,
+    in the edition's words: 图3, 表A.1)."""
+    if not entries:
+        return fragment
+    pattern = re.compile(
+        "|".join(rf"(?<![A-Za-z0-9.]){re.escape(label)}(?!\.?\d)" for label in
+                 sorted(entries, key=len, reverse=True))
+    )  # fmt: skip
 
     def linked(text: str) -> str:
         def one(m: re.Match) -> str:

@@ -21,7 +21,8 @@ class _Audit(HTMLParser):
         attrs = dict(attrs)
         if tag in ("script", "iframe", "object", "embed", "base"):
             self.problems.append(f"<{tag}> element")
-        if tag == "link":
+        # An alternate edition is named for the reader and for search engines, never fetched.
+        if tag == "link" and attrs.get("rel") != "alternate":
             self.problems.append(f"<link> to {attrs.get('href')!r}")
         for key, value in attrs.items():
             value = (value or "").strip()

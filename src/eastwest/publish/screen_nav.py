@@ -3,7 +3,8 @@
 import html
 import itertools
 
-from eastwest.publish import template
+from eastwest.edition import edition
+from eastwest.publish import template, words
 from eastwest.publish.document import plain_text
 from eastwest.publish.html_text import has_class, pieces
 
@@ -14,18 +15,43 @@ from eastwest.publish.html_text import has_class, pieces
 # a labelled frame. All of it is links and CSS: no script.
 
 SCREEN_ONLY = "screen-only"
-PAGE_NAV = (
-    '<nav class="page-nav screen-only" aria-label="Contents and top of the page">'
-    '<a class="to-contents" href="#{contents}">Contents</a>'
-    '<a class="to-top" href="#{top}">Top ↑</a></nav>\n'
-)
 
 
-def screen_navigation(page: str, pages: str = "notebooks") -> str:
-    """The reader's report.html with the links and frames a screen needs (see above).
+def page_nav(contents: str, top: str, other: str = "") -> str:
+    """The links that stay in a corner of the screen: contents, top, and ``other`` (HTML)."""
+    text = words()
+    return (
+        f'<nav class="page-nav screen-only" aria-label="{html.escape(text["page_nav"])}">'
+        f"{other}"
+        f'<a class="to-contents" href="#{contents}">{html.escape(text["to_contents"])}</a>'
+        f'<a class="to-top" href="#{top}">{html.escape(text["to_top"])}</a></nav>\n'
+    )
+
+
+def other_edition_link(href: str, lang: str, name: str) -> str:
+    """The link to the other edition, in the screen's corner."""
+    with edition(name):
+        text = words()
+    return (
+        f'<a class="to-edition" href="{html.escape(href, quote=True)}" hreflang="{lang}" '
+        f'lang="{lang}" title="{html.escape(text["other_edition_note"])}">'
+        f"{html.escape(text['other_edition'])}</a>"
+    )
+
+
+def screen_navigation(
+    page: str, pages: str = "notebooks", name: str = "en", other: str = ""
+) -> str:
+    """The reader's report.html with the links and frames a screen needs (see above), in
+    edition ``name``; ``other`` is the link to the other edition, for the page's header.
 
     ``pages`` is where the notebooks' HTML pages are, relative to the report.
     """
+    with edition(name):
+        return _screen_navigation(page, pages, other)
+
+
+def _screen_navigation(page: str, pages: str, other: str) -> str:
     out: list[str] = []
     record = None  # the notebook of a chapter whose title just ended
     chart: dict | None = None  # a chart's parts, gathered up to the end of its caption
@@ -35,7 +61,7 @@ def screen_navigation(page: str, pages: str = "notebooks") -> str:
             href = html.escape(f"{pages}/{record}.html", quote=True)
             out.append(
                 f'\n<p class="record-link {SCREEN_ONLY}"><a href="{href}">'
-                "The full record of this chapter: its method, checks and code →</a></p>\n"
+                f"{html.escape(words()['record_link'])}</a></p>\n"
             )
             piece = piece._replace(text=piece.text[1:])
         record = None
@@ -58,14 +84,14 @@ def screen_navigation(page: str, pages: str = "notebooks") -> str:
         if piece.opens("div", "table-wrap") and _in_table_figure(piece):
             piece = piece._replace(
                 text=f'<div class="table-wrap" tabindex="0" role="region" '
-                f'aria-label="{html.escape(label, quote=True)}, scrolls sideways">'
+                f'aria-label="{html.escape(words()["scrolls"].format(label=label), quote=True)}">'
             )
         out.append(piece.text)
         if piece.kind == "end" and piece.text == "</h1>":
             section = next((e for e in piece.inside if e.name == "section"), None)
             if section is not None and has_class(section, "chapter"):
                 record = section.attrs.get("data-notebook")
-    nav = PAGE_NAV.format(contents="contents", top="title")
+    nav = page_nav("contents", "title", other)
     return "".join(out).replace("</body>", nav + "</body>", 1)
 
 
@@ -88,17 +114,20 @@ def full_size(ident: str, graphic: str, label: str) -> str:
     """``graphic`` as a link that opens it full size (screen.css), and its Close link back to
     the element ``ident``; ``label`` names the chart in the link's title."""
     full = f"{ident}-full"
-    title = html.escape(f"Open {label} full size", quote=True)
+    text = words()
+    title = html.escape(text["open_label_full_size"].format(label=label), quote=True)
     return (
         f'<span class="chart-anchor" id="{full}"></span>'
         f'<div class="chart-frame"><a class="chart-close {SCREEN_ONLY}" href="#{ident}">'
-        f'Close ✕</a>\n<a class="chart-link" href="#{full}" title="{title}">{graphic}</a></div>'
+        f"{html.escape(text['close'])}</a>\n"
+        f'<a class="chart-link" href="#{full}" title="{title}">{graphic}</a></div>'
     )
 
 
 def open_full_size(ident: str) -> str:
     """A link that looks like one: the chart itself opens full size too, but does not say so."""
-    return f'<a class="chart-open {SCREEN_ONLY}" href="#{ident}-full">Open full size</a>'
+    text = html.escape(words()["open_full_size"])
+    return f'<a class="chart-open {SCREEN_ONLY}" href="#{ident}-full">{text}</a>'
 
 
 def notebook_navigation(page: str, name: str, names: list[str], report: str) -> str:
@@ -146,7 +175,7 @@ def notebook_navigation(page: str, name: str, names: list[str], report: str) -> 
         if piece.opens("main") and not any(p.opens("main") for p in parts[:i]):
             piece = piece._replace(text=f"{piece.text}\n{header}")
         out.append(piece.text)
-    nav = PAGE_NAV.format(contents="contents", top=top)
+    nav = page_nav("contents", top)
     return "".join(out).replace("</body>", nav + "</body>", 1)
 
 

@@ -13,6 +13,7 @@ REPORT_LATIN = ("EastWest Serif", "EastWest Sans", "EastWest Mono")
 PAGE_LATIN = ("EastWest Sans", "EastWest Mono")
 LINE_BREAK_CHARACTERS = "\u00a0\u00ad\u2010-"  # no-break space, soft hyphen, hyphens
 CJK_FAMILY = "EastWest CJK"  # a name of our own, so that no installed font can stand in for it
+CJK_SANS_FAMILY = "EastWest CJK Sans"  # the Chinese edition's headings
 
 # CJK ideographs, their punctuation and full-width forms, with curly quotes and dashes inside a run.
 _CJK = "\u2e80-\u2fdf\u3000-\u303f\u3100-\u312f\u31c0-\u31ef\u3200-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -46,11 +47,14 @@ def mark_chinese(fragment: str) -> str:
     )
 
 
-def embedded_font_css(text: str, font: Path | None = None, latin: tuple[str, ...] = ()) -> str:
+def embedded_font_css(
+    text: str, font: Path | None = None, latin: tuple[str, ...] = (), sans: Path | None = None
+) -> str:
     """@font-face rules holding just the characters of ``text`` (WOFF2, base64).
 
     CJK_FAMILY gets the Chinese characters from ``font`` (Noto Sans CJK SC unless given); each
-    family named in ``latin`` (see ``fonts.LATIN_FACES``) gets the other characters. A page then
+    family named in ``latin`` (see ``fonts.LATIN_FACES``) gets the other characters; with
+    ``sans``, CJK_SANS_FAMILY gets the Chinese characters from that font too. A page then
     reads the same in every browser, with the environment's own font files. Deterministic: the
     same characters give the same bytes (no timestamp is recalculated).
     """
@@ -63,7 +67,8 @@ def embedded_font_css(text: str, font: Path | None = None, latin: tuple[str, ...
         _latin_face_css(family, path, weight, style, others)
         for family, path, weight, style in latin_faces(*latin)
     )
-    return _font_subset_css(wanted, font) + css
+    sans_css = _font_subset_css(wanted, sans, CJK_SANS_FAMILY) if sans else ""
+    return _font_subset_css(wanted, font) + sans_css + css
 
 
 def _subset_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str]) -> str:
@@ -87,13 +92,13 @@ def _subset_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str])
 
 
 @cache
-def _font_subset_css(wanted: tuple[int, ...], font_file: Path) -> str:
+def _font_subset_css(wanted: tuple[int, ...], font_file: Path, family: str = CJK_FAMILY) -> str:
     # Cached: the reader's HTML and its PDF copy want the same characters.
     if not wanted:
         return ""
     data = _subset_woff2(font_file, wanted, features=[])
     return (
-        f'@font-face {{ font-family: "{CJK_FAMILY}"; font-style: normal; font-weight: 400;\n'
+        f'@font-face {{ font-family: "{family}"; font-style: normal; font-weight: 400;\n'
         f"  unicode-range: {CJK_UNICODE_RANGE};\n"
         f'  src: url("data:font/woff2;base64,{data}") format("woff2"); }}\n'
     )
