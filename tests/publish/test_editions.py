@@ -199,3 +199,33 @@ def test_the_chinese_pdf_says_its_language_and_is_tagged():
     assert str(root["/Lang"]) == "zh-Hans"
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert "东西扶贫协作" in str(reader.metadata.get("/Title"))
+
+
+def _faces(html: str) -> dict[str, set[int]]:
+    """Each embedded font family with the code points its subsets hold."""
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    faces: dict[str, set[int]] = {}
+    for family, data in re.findall(
+        r'font-family: "([^"]+)";[^}]*?base64,([A-Za-z0-9+/=]+)"', html, re.DOTALL
+    ):
+        font = TTFont(io.BytesIO(base64.b64decode(data)))
+        faces.setdefault(family, set()).update(font.getBestCmap())
+    return faces
+
+
+@pytest.mark.parametrize("name", list(EDITIONS))
+def test_every_chinese_character_a_page_shows_is_in_its_embedded_faces(name):
+    # The screen's own links (目录, 顶部, 中文版) included: they are added after the text.
+    html = EDITIONS[name].read_text(encoding="utf-8")
+    doc = parse_html(html)
+    for element in doc.find_all(["style", "svg", "title", "script"]):
+        element.decompose()
+    shown = {ord(c) for c in doc.get_text() if re.match(r"[\u3400-\u9fff\uff01-\uff5e]", c)}
+    faces = _faces(html)
+    assert shown and shown <= faces["EastWest CJK"], sorted(map(chr, shown - faces["EastWest CJK"]))
+    if name == "zh":
+        assert shown <= faces["EastWest CJK Sans"]

@@ -37,6 +37,7 @@ from eastwest.publish.appendix import (
 from eastwest.publish.document import Document, Entry, Inputs, slug
 from eastwest.publish.house_style import house_style, house_style_zh, link_figures, link_references
 from eastwest.publish.html_audit import checked
+from eastwest.publish.screen_nav import screen_words
 from eastwest.publish.webfonts import REPORT_LATIN, embedded_font_css, mark_chinese
 
 SOURCES = paths.SOURCES
@@ -185,6 +186,7 @@ def _assemble(notebooks, inputs, embed_font, graphics, name) -> str:
         # The running header's Chinese lives in the head's CSS, so both parts pick the glyphs.
         # Serif Chinese beside the serif body; the Chinese edition's headings in sans.
         sans = cjk_font_path() if name == "zh" else None
-        font_css = embedded_font_css(head + body, cjk_serif_font_path(), REPORT_LATIN, sans)
+        shown = head + body + screen_words()  # and the links a screen adds (screen_nav)
+        font_css = embedded_font_css(shown, cjk_serif_font_path(), REPORT_LATIN, sans)
         head = head.replace("/* eastwest-font */", font_css, 1)
     return checked(f"{head}<body>{body}", "report.html")

@@ -17,6 +17,16 @@ from eastwest.publish.html_text import has_class, pieces
 SCREEN_ONLY = "screen-only"
 
 
+SCREEN_WORDS = ("record_link", "to_contents", "to_top", "open_full_size", "close", "other_edition")
+
+
+def screen_words() -> str:
+    """The words the screen's links add to the document, in the current edition: the page's
+    embedded fonts must hold their characters too."""
+    text = words()
+    return "".join(text[key] for key in SCREEN_WORDS)
+
+
 def page_nav(contents: str, top: str, other: str = "") -> str:
     """The links that stay in a corner of the screen: contents, top, and ``other`` (HTML)."""
     text = words()
