@@ -143,6 +143,19 @@ def times_as_much(ratio: float) -> str:
 
 
 @per_edition
+def part_numeral(part: int) -> str:
+    """A part of the article by its number: 'part 2' (the Chinese edition: 篇二, as the article
+    heads it)."""
+    return f"{part}"
+
+
+@per_edition
+def with_unit(number: str, unit: str) -> str:
+    """A number already written, and its unit: 1,020.1亿元 (the Chinese edition: 1020.1亿元)."""
+    return f"{number}{unit}"
+
+
+@per_edition
 def span(low: str, high: str) -> str:
     """A range of two written numbers: '3,000–5,000'."""
     return f"{low}–{high}"

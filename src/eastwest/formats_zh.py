@@ -31,6 +31,14 @@ def _plain(text: str) -> str:
     return text.replace(",", "")
 
 
+def part_numeral(part: int) -> str:
+    return "〇一二三四五六七八九"[int(part)] if 0 < int(part) < 10 else f"{part}"
+
+
+def with_unit(number: str, unit: str) -> str:
+    return f"{_plain(number)}{unit}"
+
+
 def span(low: str, high: str) -> str:
     """A range of two written numbers: 3000～5000 (GB/T 15834's 浪纹线)."""
     return f"{low}～{high}"

@@ -188,7 +188,7 @@ def test_lead_chart_plots_the_pace_by_sub_period(compared, table):
         chinese.fig.get_suptitle() == "每年财政援助资金（名义值）：2011—2014年为1996—2010年的2.4倍"
     )
     notes = " ".join(t.get_text() for t in chinese.fig.texts)
-    assert "光明日报，2016年12月9日" in notes and "60.7亿元" in notes
+    assert "《光明日报》2016年12月9日" in notes and "60.7亿元" in notes
     assert "4.8亿元" in chinese.alt and "每年14.5亿元" in chinese.alt
     assert all("亿元" in ax.get_ylabel() for ax in chart.fig.axes)
     # Drawn at print width: no type under 7.5 pt once its published PNG is fitted to the 166 mm

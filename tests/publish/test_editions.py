@@ -42,8 +42,9 @@ def numbers(text: str, english: bool) -> list[str]:
         text = _GLOSS.sub("", text)
         text = _MONTH.sub(lambda m: str(MONTHS.split().index(m[1]) + 1), text)
         text = _WORD.sub(lambda m: str(WORDS.index(m[1].lower()) + 1), text)
-    else:  # the article's 篇一, 十二五 and a count in words (一年, 两个)
-        text = text.replace("十二五", "12五").replace("篇一", "篇1").replace("篇二", "篇2")
+        text = text.replace("12th Five-Year Plan", "十二五")  # a name, as 十二五 is
+    else:  # the article's 篇一, the name 十二五, and a count in words (一年, 两个)
+        text = text.replace("十二五", "").replace("篇一", "篇1").replace("篇二", "篇2")
         text = re.sub("两(?=[个项名次])", "2", text)
         text = _HAN_COUNT.sub(lambda m: f"{HAN[m[1]]}{m[2]}", text)
     # A count in 万 is that many ten thousands in either edition (4.5万 is 45,000).

@@ -44,6 +44,7 @@ from eastwest.formats import (
     long_date,
     month_year,
     period,
+    with_unit,
 )
 from eastwest.formats import fmt_one_decimal as fmt
 from eastwest.formats import fmt_times as times
@@ -51,7 +52,7 @@ from eastwest.formats import fmt_times as times
 
 def _writer(unit: str, scale: float) -> Callable[[float], str]:
     """How a check writes an amount: in the unit of its article figure, 72.0亿元 or 1.2万亿元."""
-    return lambda value: f"{fmt(value / scale)}{unit}"
+    return lambda value: with_unit(fmt(value / scale), unit)
 
 
 def _said(value: float, unit: str, scale: float, term: str, cite: str) -> str:

@@ -69,9 +69,12 @@ def publisher_names(publisher: str) -> tuple[str, str]:
 
 
 def short_publisher(publisher: str) -> str:
-    """``People’s Daily``: labels name the paper in English, and 人民日报 in Chinese."""
+    """``People’s Daily``: labels name the paper in English, and 《人民日报》 in Chinese (a
+    newspaper, 报, between 书名号; an agency, 新华社, as it is)."""
     english, chinese = publisher_names(publisher)
-    return chinese or english if current() == "zh" else english
+    if current() != "zh":
+        return english
+    return f"《{chinese}》" if chinese.endswith("报") else chinese or english
 
 
 def publisher_label(publisher: str) -> str:
@@ -91,13 +94,14 @@ def publisher_owner(publisher: str) -> str:
 def source_label(row: pd.Series) -> str:
     """``Guangming Daily 光明日报, 2016-12-09``: a chart's note names a publication so (the
     Chinese edition: 光明日报，2016年12月9日)."""
-    separator = "，" if current() == "zh" else ", "
+    separator = "" if current() == "zh" else ", "
     return f"{publisher_label(row['publisher'])}{separator}{iso_date(row['published'])}"
 
 
 def citation(row: pd.Series) -> str:
     """Publisher and date, as every label and source line gives them."""
-    separator = "，" if current() == "zh" else ", "
+    # Chinese writes a source and its date with no comma between: 《光明日报》2015年11月28日.
+    separator = "" if current() == "zh" else ", "
     return f"{short_publisher(row['publisher'])}{separator}{iso_date(row['published'])}"
 
 

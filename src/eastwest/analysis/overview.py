@@ -6,7 +6,7 @@ from eastwest.analysis.tables import texts_beside
 from eastwest.clean.article import Article
 from eastwest.clean.indicators import indicator_row
 from eastwest.edition import bilingual
-from eastwest.formats import long_date, period
+from eastwest.formats import long_date, part_numeral, period
 
 # Part 1's own evidence that it was written in 2016: it calls the Guiyang forum's 2016 meeting
 # recent (近日).
@@ -37,6 +37,7 @@ def figures_paragraph(table: pd.DataFrame) -> str:
         figures=table["indicator"].nunique(),
         values=len(table),
         by_part=text["by_part_separator"].join(
-            text["by_part"].format(count=count, part=part) for part, count in by_part.items()
+            text["by_part"].format(count=count, part=part_numeral(part))
+            for part, count in by_part.items()
         ),
     )

@@ -35,7 +35,7 @@ from eastwest.analysis.tables import output_metadata, texts_beside
 from eastwest.atomic import write_bytes
 from eastwest.edition import current
 from eastwest.fonts import CJK_FAMILY, cjk_font_path, environment_font_files
-from eastwest.formats import iso_date, period
+from eastwest.formats import iso_date, part_numeral, period
 
 STYLE = Path(__file__).with_name("eastwest.mplstyle")
 SOURCES = paths.SOURCES
@@ -133,7 +133,7 @@ def source_line(parts: Iterable[int]) -> str:
         publisher = publisher_label(row["publisher"])
         # A part found nowhere else is known by its figures: its total is that publisher's.
         known = "" if row["url"] else text["known_by_total"]
-        items.append(text["part"].format(part=part, known=known, publisher=publisher,
+        items.append(text["part"].format(part=part_numeral(part), known=known, publisher=publisher,
                                          published=iso_date(row["published"])))  # fmt: skip
     if not items:
         raise ValueError("source_line: no article part given")

@@ -9,7 +9,17 @@ from markupsafe import Markup
 from eastwest.analysis.external import publisher_owner, short_publisher
 from eastwest.analysis.tables import figure_row_id, html_table, texts_beside
 from eastwest.edition import current
-from eastwest.formats import WAN, WAN_YI, YI, fmt_scaled, format_number, long_date, period
+from eastwest.formats import (
+    WAN,
+    WAN_YI,
+    YI,
+    fmt_scaled,
+    format_number,
+    iso_date,
+    long_date,
+    part_numeral,
+    period,
+)
 from eastwest.publish import TEMPLATES, words
 
 # ---------------------------------------------------------------------------------------------
@@ -47,6 +57,28 @@ def _value(value: str) -> str:
     return value if pd.isna(number) else format_number(float(number))
 
 
+def full_width_brackets(name: str) -> str:
+    """A Chinese name as the Chinese edition sets it, with （） for the codebook's ()."""
+    return name.replace("(", "（").replace(")", "）")
+
+
+_ENGLISH_GLOSS = re.compile(r"\s*\([^()]*[A-Za-z][^()]*\)$")
+
+
+def in_edition_title(title: str) -> str:
+    """A source's title: in Chinese, the Chinese title without the English gloss sources.csv
+    gives it (东西扶贫协作战略意义 (The strategic…) → 东西扶贫协作战略意义)."""
+    if current() == "en" or not re.search(r"[\u4e00-\u9fff]", title):
+        return title
+    return _ENGLISH_GLOSS.sub("", title)
+
+
+def access_note(note: str) -> str:
+    """What sources.csv says of a source's copy, in the edition's words (report.toml's
+    [access])."""
+    return words()["access"].get(note, note) if note else note
+
+
 def first_published(sources: pd.DataFrame) -> list[str]:
     """Where each part of the article comes from, from sources.csv: 'part 2, Guangming Daily’s
     (光明日报) report of 28 November 2015'; a part found nowhere else is known by its figures
@@ -57,9 +89,14 @@ def first_published(sources: pd.DataFrame) -> list[str]:
         number = part.removeprefix("part")
         owner = publisher_owner if current() == "en" else short_publisher
         key = "published_part" if row["url"] else "published_part_known_by_total"
-        out.append(text[key].format(part=number, publisher=owner(row["publisher"]),
-                                    year=row["published"][:4],
-                                    date=long_date(row["published"])))  # fmt: skip
+        out.append(
+            text[key].format(
+                part=part_numeral(int(number)),
+                publisher=owner(row["publisher"]),
+                year=row["published"][:4],
+                date=long_date(row["published"]),
+            )
+        )
     return out
 
 
@@ -76,7 +113,7 @@ def indicator_table(indicators: pd.DataFrame) -> str:
             r.name_en, r.name_zh
         )
         if current() == "en"
-        else Markup('<span class="name-zh">{}</span>').format(r.name_zh)
+        else Markup('<span class="name-zh">{}</span>').format(full_width_brackets(r.name_zh))
         for r in indicators.itertuples()
     ]
     written = indicators.get("figure", pd.Series("", index=indicators.index))
@@ -144,12 +181,12 @@ def _reference(
     row = rows.iloc[0]
     names = [name.strip() for name in reporter.split(";") if name.strip()]
     return {
-        "title": row["title"],
+        "title": in_edition_title(row["title"]),
         "publisher": publisher if current() == "en" else short_publisher(publisher),
         "date": long_date(published),
         "by": words()["names_separator"].join(names),
         "url": url,
-        "access": row["access"],
+        "access": access_note(row["access"]),
     }
 
 
@@ -180,7 +217,7 @@ def totals_table(totals: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, list
                 for v, u, n in zip(totals["value"], totals["unit"], totals["note"], strict=True)
             ],
             columns["period"]: periods,
-            columns["source"]: [f"[{reference[key]}] {key[1]}" for key in keys],
+            columns["source"]: [f"[{reference[key]}] {iso_date(key[1])}" for key in keys],
         }
     )
     table = html_table(rows, right=[columns["as_published"]], stacks=True)

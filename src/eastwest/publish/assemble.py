@@ -26,8 +26,10 @@ from eastwest.fonts import cjk_font_path, cjk_serif_font_path
 from eastwest.publish import TEMPLATES, template, words
 from eastwest.publish.appendix import (
     APPENDIX_HEADS,
+    access_note,
     first_published,
     glossary,
+    in_edition_title,
     indicator_table,
     long_date,
     read_citation,
@@ -38,7 +40,13 @@ from eastwest.publish.document import Document, Entry, Inputs, slug
 from eastwest.publish.house_style import house_style, house_style_zh, link_figures, link_references
 from eastwest.publish.html_audit import checked
 from eastwest.publish.screen_nav import screen_words
-from eastwest.publish.webfonts import REPORT_LATIN, embedded_font_css, mark_chinese
+from eastwest.publish.webfonts import (
+    CJK_PUNCTUATION_RANGE,
+    CJK_UNICODE_RANGE,
+    REPORT_LATIN,
+    embedded_font_css,
+    mark_chinese,
+)
 
 SOURCES = paths.SOURCES
 # Each edition's report, relative to report/: the English at the top, each translation in a
@@ -164,7 +172,11 @@ def _assemble(notebooks, inputs, embed_font, graphics, name) -> str:
             print_style=Markup(
                 template("print.css").replace("{{short_title}}", text["short_title"])
             ),
-            article=sources.loc["article"].to_dict(),
+            article=sources.loc["article"].to_dict()
+            | {
+                "title": in_edition_title(sources.loc["article", "title"]),
+                "access": access_note(sources.loc["article", "access"]),
+            },
             sha256=read_sha256(inputs.article_sha256),
             summary=Markup(link_figures("".join(document.summary), indicator_rows)),
             contents=document.contents,
@@ -185,8 +197,10 @@ def _assemble(notebooks, inputs, embed_font, graphics, name) -> str:
     if embed_font:
         # The running header's Chinese lives in the head's CSS, so both parts pick the glyphs.
         # Serif Chinese beside the serif body; the Chinese edition's headings in sans.
-        sans = cjk_font_path() if name == "zh" else None
+        chinese = name == "zh"
+        sans = cjk_font_path() if chinese else None
+        marks = CJK_PUNCTUATION_RANGE if chinese else CJK_UNICODE_RANGE
         shown = head + body + screen_words()  # and the links a screen adds (screen_nav)
-        font_css = embedded_font_css(shown, cjk_serif_font_path(), REPORT_LATIN, sans)
+        font_css = embedded_font_css(shown, cjk_serif_font_path(), REPORT_LATIN, sans, marks)
         head = head.replace("/* eastwest-font */", font_css, 1)
     return checked(f"{head}<body>{body}", "report.html")

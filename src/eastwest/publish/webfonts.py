@@ -21,6 +21,9 @@ CJK_RUN = re.compile(f"[“‘《]?[{_CJK}]+(?:[“”‘’—…·]+[{_CJK}]+)
 CJK_UNICODE_RANGE = (
     "U+2E80-2FDF, U+3000-303F, U+3100-312F, U+31C0-31EF, U+3200-9FFF, U+F900-FAFF, U+FF00-FFEF"
 )
+# In Chinese text the quotation marks, the dash and the ellipsis are the CJK face's full-width
+# ones, not the Latin face's narrow ones: the Chinese edition's faces claim them too.
+CJK_PUNCTUATION_RANGE = f"{CJK_UNICODE_RANGE}, U+00B7, U+2014, U+2018-201F, U+2026"
 
 # ---------------------------------------------------------------------------------------------
 # Chinese spans and the embedded font
@@ -48,7 +51,11 @@ def mark_chinese(fragment: str) -> str:
 
 
 def embedded_font_css(
-    text: str, font: Path | None = None, latin: tuple[str, ...] = (), sans: Path | None = None
+    text: str,
+    font: Path | None = None,
+    latin: tuple[str, ...] = (),
+    sans: Path | None = None,
+    unicode_range: str = CJK_UNICODE_RANGE,
 ) -> str:
     """@font-face rules holding just the characters of ``text`` (WOFF2, base64).
 
@@ -67,8 +74,8 @@ def embedded_font_css(
         _latin_face_css(family, path, weight, style, others)
         for family, path, weight, style in latin_faces(*latin)
     )
-    sans_css = _font_subset_css(wanted, sans, CJK_SANS_FAMILY) if sans else ""
-    return _font_subset_css(wanted, font) + sans_css + css
+    sans_css = _font_subset_css(wanted, sans, CJK_SANS_FAMILY, unicode_range) if sans else ""
+    return _font_subset_css(wanted, font, CJK_FAMILY, unicode_range) + sans_css + css
 
 
 def _subset_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str]) -> str:
@@ -92,14 +99,19 @@ def _subset_woff2(font_file: Path, wanted: tuple[int, ...], features: list[str])
 
 
 @cache
-def _font_subset_css(wanted: tuple[int, ...], font_file: Path, family: str = CJK_FAMILY) -> str:
+def _font_subset_css(
+    wanted: tuple[int, ...],
+    font_file: Path,
+    family: str = CJK_FAMILY,
+    unicode_range: str = CJK_UNICODE_RANGE,
+) -> str:
     # Cached: the reader's HTML and its PDF copy want the same characters.
     if not wanted:
         return ""
     data = _subset_woff2(font_file, wanted, features=[])
     return (
         f'@font-face {{ font-family: "{family}"; font-style: normal; font-weight: 400;\n'
-        f"  unicode-range: {CJK_UNICODE_RANGE};\n"
+        f"  unicode-range: {unicode_range};\n"
         f'  src: url("data:font/woff2;base64,{data}") format("woff2"); }}\n'
     )
 
