@@ -180,6 +180,7 @@ def fmt_times(ratio: float) -> str:
     return f"{ratio:.1f}×" if ratio < 10 else f"{ratio:.0f}×"
 
 
+@per_edition
 def yi(value: float) -> str:
     """An amount of yuan in 亿元, one decimal, halves rounded up: 118.2亿元, 7.3亿元."""
     return f"{fmt_one_decimal(value / YI)}亿元"
@@ -210,6 +211,7 @@ def wan_yi_first(value: float) -> str:
     return f"{scaled}万亿元 ({scaled} trillion yuan)"
 
 
+@per_edition
 def wan(value: float, unit: str) -> str:
     """A count in 万, one decimal, halves rounded up: 74.7万人次."""
     return f"{fmt_one_decimal(value / WAN)}万{unit}"

@@ -1,10 +1,12 @@
-"""The reader's report: ``python -m eastwest.build.reader INPUT...`` (the rule's prerequisites)
-writes each edition's HTML and PDF from the executed notebooks, ``report/report.html`` and
-``report/report.pdf`` in English and ``report/zh/`` in Chinese, each when one of its inputs
-changed. One process for all: they share the imports and the fonts. An edition's inputs are the
-rule's, less the other editions' catalogs and charts: a changed translation renders its own
-edition alone."""
+"""The reader's report: ``python -m eastwest.build.reader --edition NAME INPUT...`` (the rule's
+prerequisites) writes one edition's HTML and PDF from the executed notebooks,
+``report/report.html`` and ``report/report.pdf`` in English and ``report/zh/`` in Chinese, each
+when one of its inputs changed. The edition's inputs are the rule's, less the other editions'
+catalogs and charts: a changed translation renders its own edition alone. The HTML and the PDF
+share one process, and the PDF the fonts the HTML embeds, cut once."""
 
+import argparse
+import re
 import sys
 from functools import partial
 from pathlib import Path
@@ -60,17 +62,32 @@ def render(name: str, stale: list[str]) -> None:
     folder = FOLDERS[name]
     html, pdf = folder / "report.html", folder / "report.pdf"
     up = "../" * len(folder.relative_to(paths.REPORT).parts)
-    if html.relative_to(paths.REPORT).as_posix() in stale:
-        records.announce(f"render {paths.shown(html)}")
-        page = assemble(notebooks, Inputs(), name=name)
+    first = html if html.relative_to(paths.REPORT).as_posix() in stale else pdf
+    records.announce(f"render {paths.shown(first)}")
+    page = assemble(notebooks, Inputs(), name=name)
+    if first == html:
         link = other_edition_link(*other_edition(name), name)
-        page = screen_navigation(page, f"{up}notebooks", name, link)
-        write_text(html, checked(page, html.name))
+        write_text(html, checked(screen_navigation(page, f"{up}notebooks", name, link), html.name))
     if pdf.relative_to(paths.REPORT).as_posix() in stale:
-        records.announce(f"render {paths.shown(pdf)}")
-        write_bytes(pdf, render_pdf(assemble(notebooks, Inputs(), graphics="png", name=name)))
+        if first != pdf:
+            records.announce(f"render {paths.shown(pdf)}")
+        # The PDF's copy sets its charts as PNG; its text is the HTML's, and so are its fonts.
+        copy = assemble(notebooks, Inputs(), graphics="png", name=name, embed_font=False)
+        write_bytes(pdf, render_pdf(copy.replace(FONT_SLOT, embedded_fonts(page), 1)))
+
+
+FONT_SLOT = "/* eastwest-font */"
+
+
+def embedded_fonts(page: str) -> str:
+    """The @font-face rules a page embeds (assemble fills its fonts' style element)."""
+    return re.search(r'<style id="eastwest-font">\n(.*?)</style>', page, re.DOTALL).group(1)
 
 
 if __name__ == "__main__":
-    for edition in EDITIONS:
-        records.step(inputs(edition, sys.argv[1:]), outputs(edition), partial(render, edition))
+    parser = argparse.ArgumentParser(prog="python -m eastwest.build.reader")
+    parser.add_argument("--edition", choices=list(EDITIONS), required=True)
+    parser.add_argument("inputs", nargs="*", help="the rule's prerequisites")
+    args = parser.parse_args(sys.argv[1:])
+    name = args.edition
+    records.step(inputs(name, args.inputs), outputs(name), partial(render, name))
