@@ -192,7 +192,12 @@ catalogs: $(ENV) ## Update the translation catalogs (locale/) from the report's 
 	@mkdir -p locale
 	@$(VENV)/bin/pybabel --quiet extract -F babel.cfg --no-wrap --sort-by-file \
 	    --project "East–West report" --copyright-holder "East–West report maintainers" \
-	    --msgid-bugs-address "" -o locale/report.pot .
+	    --msgid-bugs-address "" -o locale/report.pot.new .
+	@# The template changes only with its text: an extraction that finds the same messages keeps
+	@# the old file, whose date the catalogs carry, so that they change only when a message does.
+	@if [ -f locale/report.pot ] && cmp -s <(grep -v '^"POT-Creation-Date:' locale/report.pot) \
+	    <(grep -v '^"POT-Creation-Date:' locale/report.pot.new); then rm locale/report.pot.new; \
+	    else mv locale/report.pot.new locale/report.pot; fi
 	@for language in $(LANGUAGES); do $(VENV)/bin/pybabel --quiet update -D report \
 	    -i locale/report.pot -d locale -l $$language --init-missing --no-wrap --ignore-obsolete; done
 

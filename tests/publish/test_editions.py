@@ -230,3 +230,14 @@ def test_every_chinese_character_a_page_shows_is_in_its_embedded_faces(name):
     assert shown and shown <= faces["EastWest CJK"], sorted(map(chr, shown - faces["EastWest CJK"]))
     if name == "zh":  # headings, labels and emphasis: any character may stand there
         assert shown <= faces["EastWest CJK Sans"]
+
+
+@pytest.mark.parametrize("name", list(EDITIONS))
+def test_no_markdown_is_left_unrendered(name, docs):
+    # CommonMark closes ** only where the rules allow: next to full-width punctuation a
+    # translation's bold can stay as two asterisks.
+    text = " ".join(
+        _text(section)
+        for section in docs[name].find_all("section", class_=["chapter", "findings-page"])
+    )
+    assert "**" not in text and not re.search(r"(?<![\w*])\*\S", text), name
