@@ -175,6 +175,7 @@ def _assemble(notebooks, inputs, embed_font, graphics, name) -> str:
             article=sources.loc["article"].to_dict()
             | {
                 "title": in_edition_title(sources.loc["article", "title"]),
+                "publisher": in_edition_title(sources.loc["article", "publisher"]),
                 "access": access_note(sources.loc["article", "access"]),
             },
             sha256=read_sha256(inputs.article_sha256),
