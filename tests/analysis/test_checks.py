@@ -11,7 +11,7 @@ import pytest
 from conftest import hand_value
 
 from eastwest import formats
-from eastwest.analysis import checks, external, verdicts
+from eastwest.analysis import check_text, checks, external, verdicts
 from eastwest.analysis.verdicts import CANNOT_TELL, CONSISTENT, IN_TENSION, Segment
 from eastwest.clean import indicators
 
@@ -93,7 +93,7 @@ def test_check_f_the_increase_within_the_plan(results):
 
 def test_checks_come_in_a_fixed_order(results, inputs):
     assert list(results) == ["a", "b", "c", "d", "e", "f"]
-    table = checks.checks_table(checks.run_checks(inputs))
+    table = check_text.checks_table(checks.run_checks(inputs))
     assert list(table["Verdict"]) == [r.verdict for r in results.values()]
 
 
@@ -139,6 +139,6 @@ def test_display_unit_is_the_unit_the_article_writes(figure, unit, scale):
 
 
 def test_rules_are_written_out_with_their_thresholds():
-    rules = checks.verdict_rules()
+    rules = check_text.verdict_rules()
     assert "25%" in rules and "5-fold" in rules
     assert all(v in rules for v in (CONSISTENT, IN_TENSION, CANNOT_TELL))

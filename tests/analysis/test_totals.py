@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, hand_value
 from matplotlib.text import Text
 
-from eastwest.analysis import external, findings, style, totals
+from eastwest.analysis import external, findings, pace_chart, style, totals
 from eastwest.clean import indicators
 from eastwest.clean.fields import NOT_APPLICABLE, TOTALS_COLUMNS, TOTALS_FIELDS
 
@@ -168,7 +168,9 @@ def test_lead_chart_plots_the_pace_by_sub_period(compared, table):
     # evidence rules out (the same 14.5亿 over 1.5 or 2 years) are not drawn.
     official = external.load_official()
     pace = findings.fiscal_pace(table, official, 2015)
-    chart = totals.fiscal_pace_chart(pace, external.official(official, "fiscal_aid", 2011, 2015))
+    chart = pace_chart.fiscal_pace_chart(
+        pace, external.official(official, "fiscal_aid", 2011, 2015)
+    )
     assert chart.name == "funding_fiscal_pace"
     yearly = chart.data.set_index("period")["yearly_yuan"] / 1e8
     assert yearly.round(4).to_dict() == {"1996–2010": 4.8, "2011–2014": 11.55, "2015": 14.5}
