@@ -121,9 +121,3 @@ def bilingual(function: Callable) -> Callable:
         return _paired(english, chinese)
 
     return both
-
-
-def in_edition(value, name: str | None = None):
-    """``value`` as the edition reads it: its ``.zh`` counterpart in the Chinese edition."""
-    name = name or current()
-    return getattr(value, name, value) if name != "en" else value

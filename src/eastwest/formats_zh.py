@@ -59,16 +59,9 @@ def fmt_percent(share: float, approx: bool = False) -> str:
     return f"{'约' if approx else ''}{share * 100:.0f}%"
 
 
-def percent(share: float, approx: bool = False) -> str:
-    return fmt_percent(share, approx)
-
-
 def fmt_times(ratio: float) -> str:
     """A ratio as 倍: 2.4倍, 11倍."""
     return f"{ratio:.1f}倍" if ratio < 10 else f"{ratio:.0f}倍"
-
-
-times = fmt_times
 
 
 def times_text(text: str) -> str:
@@ -117,13 +110,6 @@ def wan_first(value: float, unit: str, english: str = "") -> str:
 
 def wan_and_count(value: float, unit: str) -> str:
     return wan(value, unit)
-
-
-def count(value: float, unit: str = "") -> str:
-    """A whole count as Chinese prose writes it: 1834名 below 万, 4.5万元 from 万 up."""
-    if abs(value) >= WAN:
-        return wan(value, unit)
-    return f"{value:.0f}{unit}"
 
 
 def period(start, end, open_end: str = "", open_start: str = "") -> str:
