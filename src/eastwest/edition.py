@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, wraps
 from pathlib import Path
+from typing import NamedTuple
 
 from eastwest.paths import ROOT, shown
 
@@ -42,16 +43,59 @@ def edition(name: str) -> Iterator[None]:
         _current.reset(token)
 
 
+def report_folder(name: str) -> str:
+    """Where edition ``name``'s report stands under report/: the English at the top, each
+    translation in a folder named for its edition."""
+    return "" if name == "en" else name
+
+
 def catalog_path(name: str) -> Path:
     return LOCALE / EDITIONS[name] / "LC_MESSAGES" / "report.po"
 
 
+class Entry(NamedTuple):
+    """One message of a catalog: where it stands, the English, its translation, and whether a
+    translator must look at it again."""
+
+    context: str
+    english: str
+    translation: str
+    fuzzy: bool
+
+
 @cache
-def _catalog(path: Path) -> dict[tuple[str, str], str]:
+def catalog_entries(path: Path) -> tuple[Entry, ...]:
+    """The messages of the catalog at ``path``, read once per process."""
     from babel.messages.pofile import read_po
 
     with path.open("rb") as handle:
-        return {(m.context, m.id): m.string for m in read_po(handle) if m.id}
+        return tuple(
+            Entry(m.context or "", m.id, m.string, m.fuzzy) for m in read_po(handle) if m.id
+        )
+
+
+@cache
+def _catalog(path: Path) -> dict[tuple[str, str], str]:
+    return {(e.context, e.english): e.translation for e in catalog_entries(path)}
+
+
+def map_strings(value, change: Callable[[str, str], str], key: str = ""):
+    """A sentence file's data with each string ``change(key, string)``: keys as the catalogs
+    name them, 'end_year.evidence' for a table's, 'term.3.meaning' for a list's."""
+    if isinstance(value, str):
+        return change(key, value)
+    if isinstance(value, dict):
+        return {k: map_strings(v, change, f"{key}.{k}" if key else k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [map_strings(v, change, f"{key}.{i}") for i, v in enumerate(value, 1)]
+    return value
+
+
+def strings(value) -> list[tuple[str, str]]:
+    """Each string of a sentence file's data with its key (``map_strings``), in order."""
+    found: list[tuple[str, str]] = []
+    map_strings(value, lambda key, text: found.append((key, text)) or text)
+    return found
 
 
 def translated(context: str, text: str, name: str | None = None) -> str:

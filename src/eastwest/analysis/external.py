@@ -91,18 +91,20 @@ def publisher_owner(publisher: str) -> str:
     return f"{english}’s ({chinese})" if chinese else f"{english}’s"
 
 
+def _dated(name: str, published: str) -> str:
+    # Chinese writes a source and its date with no comma between: 《光明日报》2015年11月28日.
+    return f"{name}{'' if current() == 'zh' else ', '}{iso_date(published)}"
+
+
 def source_label(row: pd.Series) -> str:
     """``Guangming Daily 光明日报, 2016-12-09``: a chart's note names a publication so (the
-    Chinese edition: 光明日报，2016年12月9日)."""
-    separator = "" if current() == "zh" else ", "
-    return f"{publisher_label(row['publisher'])}{separator}{iso_date(row['published'])}"
+    Chinese edition: 《光明日报》2016年12月9日)."""
+    return _dated(publisher_label(row["publisher"]), row["published"])
 
 
 def citation(row: pd.Series) -> str:
     """Publisher and date, as every label and source line gives them."""
-    # Chinese writes a source and its date with no comma between: 《光明日报》2015年11月28日.
-    separator = "" if current() == "zh" else ", "
-    return f"{short_publisher(row['publisher'])}{separator}{iso_date(row['published'])}"
+    return _dated(short_publisher(row["publisher"]), row["published"])
 
 
 # The codebook names a cumulative figure with its period ("财政援助资金(1996—2014年累计)",

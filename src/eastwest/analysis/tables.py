@@ -225,17 +225,10 @@ def texts_beside(module_file: str) -> dict:
 @cache
 def _texts(path: Path, name: str) -> dict:
     context = "/".join(path.parts[-2:])  # as the catalogs name it: analysis/findings.toml
-
-    def walk(value, key: str):
-        if isinstance(value, str):
-            return edition.translated(f"{context} {key}", value, name)
-        if isinstance(value, dict):
-            return {k: walk(v, f"{key}.{k}" if key else k) for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v, f"{key}.{i}") for i, v in enumerate(value, 1)]
-        return value
-
-    return walk(tomllib.loads(path.read_text(encoding="utf-8")), "")
+    return edition.map_strings(
+        tomllib.loads(path.read_text(encoding="utf-8")),
+        lambda key, text: edition.translated(f"{context} {key}", text, name),
+    )
 
 
 def say(markdown_text: str, kind: str = "text", name: str = "") -> None:

@@ -6,7 +6,6 @@ catalogs and charts: a changed translation renders its own edition alone. The HT
 share one process, and the PDF the fonts the HTML embeds, cut once."""
 
 import argparse
-import re
 import sys
 from functools import partial
 from pathlib import Path
@@ -14,10 +13,10 @@ from pathlib import Path
 from eastwest import paths
 from eastwest.atomic import write_bytes, write_text
 from eastwest.build import records
-from eastwest.edition import EDITIONS, LOCALE, catalog_path
+from eastwest.edition import EDITIONS, LOCALE, catalog_path, report_folder
 
-FOLDERS = {"en": paths.REPORT, "zh": paths.REPORT / "zh"}
-CHART_FOLDERS = {"en": paths.FIGURES, "zh": paths.FIGURES / "zh"}
+FOLDERS = {name: paths.REPORT / report_folder(name) for name in EDITIONS}
+CHART_FOLDERS = {name: paths.FIGURES / report_folder(name) for name in EDITIONS}
 
 
 def outputs(name: str) -> dict[str, list]:
@@ -42,11 +41,11 @@ def inputs(name: str, given: list[str]) -> list:
 
 def render(name: str, stale: list[str]) -> None:
     from eastwest.publish import TEMPLATES
-    from eastwest.publish.assemble import assemble, other_edition
+    from eastwest.publish.assemble import assemble, other_edition, up
     from eastwest.publish.catalogs import misplaced, untranslated
     from eastwest.publish.document import Inputs
     from eastwest.publish.html_audit import checked
-    from eastwest.publish.pdf import render_pdf
+    from eastwest.publish.pdf import embedded_fonts, render_pdf
     from eastwest.publish.screen_nav import other_edition_link, screen_navigation
 
     if name != "en":
@@ -61,27 +60,19 @@ def render(name: str, stale: list[str]) -> None:
     notebooks = sorted(paths.EXECUTED.glob("[0-9][0-9]_*.ipynb"))
     folder = FOLDERS[name]
     html, pdf = folder / "report.html", folder / "report.pdf"
-    up = "../" * len(folder.relative_to(paths.REPORT).parts)
     first = html if html.relative_to(paths.REPORT).as_posix() in stale else pdf
     records.announce(f"render {paths.shown(first)}")
     page = assemble(notebooks, Inputs(), name=name)
     if first == html:
         link = other_edition_link(*other_edition(name), name)
-        write_text(html, checked(screen_navigation(page, f"{up}notebooks", name, link), html.name))
+        page = screen_navigation(page, f"{up(name)}notebooks", name, link)
+        write_text(html, checked(page, html.name))
     if pdf.relative_to(paths.REPORT).as_posix() in stale:
         if first != pdf:
             records.announce(f"render {paths.shown(pdf)}")
         # The PDF's copy sets its charts as PNG; its text is the HTML's, and so are its fonts.
         copy = assemble(notebooks, Inputs(), graphics="png", name=name, embed_font=False)
-        write_bytes(pdf, render_pdf(copy.replace(FONT_SLOT, embedded_fonts(page), 1)))
-
-
-FONT_SLOT = "/* eastwest-font */"
-
-
-def embedded_fonts(page: str) -> str:
-    """The @font-face rules a page embeds (assemble fills its fonts' style element)."""
-    return re.search(r'<style id="eastwest-font">\n(.*?)</style>', page, re.DOTALL).group(1)
+        write_bytes(pdf, render_pdf(copy, fonts=embedded_fonts(page)))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from eastwest import paths
 from eastwest.analysis.external import load_sources
-from eastwest.edition import edition
+from eastwest.edition import edition, report_folder
 from eastwest.fonts import cjk_font_path, cjk_serif_font_path
 from eastwest.publish import TEMPLATES, template, words
 from eastwest.publish.appendix import (
@@ -49,9 +49,6 @@ from eastwest.publish.webfonts import (
 )
 
 SOURCES = paths.SOURCES
-# Each edition's report, relative to report/: the English at the top, each translation in a
-# folder of its own.
-EDITION_PATHS = {"en": "report.html", "zh": "zh/report.html"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -100,8 +97,13 @@ def _appendix_tables(document: Document, inputs: Inputs, indicator_rows, sources
 def other_edition(name: str) -> tuple[str, str]:
     """The other edition's report, relative to edition ``name``'s, and its language."""
     other = "zh" if name == "en" else "en"
-    here = EDITION_PATHS[name].count("/")
-    return "../" * here + EDITION_PATHS[other], "zh-Hans" if other == "zh" else "en"
+    there = "/".join(filter(None, (report_folder(other), "report.html")))
+    return up(name) + there, "zh-Hans" if other == "zh" else "en"
+
+
+def up(name: str) -> str:
+    """From edition ``name``'s report back to report/."""
+    return "../" if report_folder(name) else ""
 
 
 def assemble(
@@ -124,10 +126,9 @@ def assemble(
 
 def _assemble(notebooks, inputs, embed_font, graphics, name) -> str:
     text = words()
-    up = "../" * EDITION_PATHS[name].count("/")
     document = Document(
         inputs, graphics, figure_label=text["figure"], table_label=text["table"],
-        pages=f"{up}notebooks",
+        pages=f"{up(name)}notebooks",
     )  # fmt: skip
     for path in notebooks:
         document.notebook(nbformat.read(path, as_version=4), path.stem)

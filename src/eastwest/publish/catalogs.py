@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
+from eastwest.edition import catalog_entries, placeholders, strings
 from eastwest.paths import ROOT, shown
 
 SKIP_TAG = "report-skip"  # a cell the reader's report leaves out (document.SKIP_TAG)
@@ -36,20 +37,10 @@ def extract_toml(fileobj, keywords, comment_tags, options) -> Iterator[Message]:
     text = fileobj.read().decode("utf-8")
     name = "/".join(fileobj.name.split("/")[-2:])
     lines = text.splitlines()
-
-    def walk(value, path: str) -> Iterator[Message]:
-        if isinstance(value, str):
-            key = path.rsplit(".", 1)[-1]
-            line = next((i for i, s in enumerate(lines, 1) if s.startswith(f"{key} =")), 0)
-            yield line, "pgettext", (f"{name} {path}", value), []
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                yield from walk(item, f"{path}.{key}" if path else key)
-        elif isinstance(value, list):
-            for i, item in enumerate(value, 1):
-                yield from walk(item, f"{path}.{i}")
-
-    yield from walk(tomllib.loads(text), "")
+    for path, value in strings(tomllib.loads(text)):
+        key = path.rsplit(".", 1)[-1]
+        line = next((i for i, s in enumerate(lines, 1) if s.startswith(f"{key} =")), 0)
+        yield line, "pgettext", (f"{name} {path}", value), []
 
 
 def messages(path: Path) -> Iterator[tuple[str, str]]:
@@ -63,12 +54,9 @@ def messages(path: Path) -> Iterator[tuple[str, str]]:
 def untranslated(sources: list[Path]) -> list[str]:
     """Each message of ``sources`` that a translation's catalog has no entry for (new English, or
     English changed since the catalog was brought up to date): where it stands, how it begins."""
-    from babel.messages.pofile import read_po
-
     found = []
-    for path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/report.po")):
-        with path.open("rb") as handle:
-            entries = {(m.context, m.id) for m in read_po(handle) if m.id}
+    for path in _catalogs():
+        entries = {(e.context, e.english) for e in catalog_entries(path)}
         found += [
             f"{shown(path)} has no entry for {context}: “{_begins(text)}”"
             for source in sources
@@ -81,21 +69,17 @@ def untranslated(sources: list[Path]) -> list[str]:
 def misplaced(sources: list[Path]) -> list[str]:
     """Each translation of a message of ``sources`` whose {placeholders} are not the English
     one's: a number it would drop, or one it names that no code fills."""
-    from babel.messages.pofile import read_po
-
-    from eastwest.edition import placeholders
-
     wanted = {message for source in sources for message in messages(source)}
     found = []
-    for path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/report.po")):
-        with path.open("rb") as handle:
-            entries = [m for m in read_po(handle) if m.id and m.string]
+    for path in _catalogs():
         found += [
-            f"{shown(path)}: the translation for {m.context} (“{_begins(m.id)}”) has the "
-            f"placeholders {sorted(placeholders(m.string))}, where the English has "
-            f"{sorted(placeholders(m.id))}"
-            for m in entries
-            if (m.context, m.id) in wanted and placeholders(m.string) != placeholders(m.id)
+            f"{shown(path)}: the translation for {e.context} (“{_begins(e.english)}”) has the "
+            f"placeholders {sorted(placeholders(e.translation))}, where the English has "
+            f"{sorted(placeholders(e.english))}"
+            for e in catalog_entries(path)
+            if e.translation
+            and (e.context, e.english) in wanted
+            and placeholders(e.translation) != placeholders(e.english)
         ]
     return found
 
@@ -106,20 +90,19 @@ def translations(sentences: list[Path]) -> dict[str, str]:
     these, not on the rest of the catalog (its Markdown is translated when the report is made)."""
     import hashlib
 
-    from babel.messages.pofile import read_po
-
     found = {}
-    for path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/report.po")):
-        with path.open("rb") as handle:
-            entries = sorted(
-                (m.context or "", m.id, m.string, m.fuzzy) for m in read_po(handle) if m.id
-            )
+    for path in _catalogs():
+        entries = sorted(catalog_entries(path))
         for source in sentences:
             name = "/".join(source.parts[-2:])
             kept = [e for e in entries if e[0].startswith(f"{name} ")]
             text = repr(kept).encode("utf-8")
             found[f"{shown(path)}:{name}"] = hashlib.sha256(text).hexdigest()
     return found
+
+
+def _catalogs() -> list[Path]:
+    return sorted((ROOT / "locale").glob("*/LC_MESSAGES/report.po"))
 
 
 def _begins(text: str, length: int = 70) -> str:

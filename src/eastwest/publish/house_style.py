@@ -93,10 +93,11 @@ def _kept(text: str) -> str:
     return _KEPT_TOGETHER.sub(one, text)
 
 
-def keep_together(fragment: str) -> str:
+def keep_together(fragment: str, kept=_kept) -> str:
     """Each figure with its unit, and each short Chinese name in English text, in a span that
-    does not break across lines (``.nobr``). Links' text too: 132.7亿元 is linked to its row."""
-    return edit_text(fragment, _kept, unless=lambda piece: piece.within(*_MARKUP_TEXT))
+    does not break across lines (``.nobr``); ``kept`` says what keeps together in a text. Links'
+    text too: 132.7亿元 is linked to its row."""
+    return edit_text(fragment, kept, unless=lambda piece: piece.within(*_MARKUP_TEXT))
 
 
 def house_style(body: str) -> str:
@@ -120,7 +121,7 @@ def _kept_zh(text: str) -> str:
 
 def house_style_zh(body: str) -> str:
     """The Chinese edition's house style: straight quotes curly, and what keeps together."""
-    return edit_text(curly_quotes(body), _kept_zh, unless=lambda piece: piece.within(*_MARKUP_TEXT))
+    return keep_together(curly_quotes(body), _kept_zh)
 
 
 def link_figures(fragment: str, indicators: pd.DataFrame) -> str:

@@ -96,8 +96,15 @@ def load_weasyprint() -> None:
         import weasyprint.text.fonts  # noqa: F401
 
 
-def render_pdf(html_text: str) -> bytes:
-    """The PDF of ``html_text`` (report.html), with every font embedded and subset."""
+def embedded_fonts(html_text: str) -> str | None:
+    """The @font-face rules a page embeds (assemble fills its fonts' style element), if any."""
+    embedded = _EMBEDDED_FONT.search(html_text)
+    return embedded.group(1) if embedded and "@font-face" in embedded.group(1) else None
+
+
+def render_pdf(html_text: str, fonts: str | None = None) -> bytes:
+    """The PDF of ``html_text`` (report.html), with every font embedded and subset: the fonts
+    the page embeds, or ``fonts`` (those of the page it is a copy of)."""
     load_weasyprint()
     from weasyprint import CSS, HTML
     from weasyprint.logger import LOGGER
@@ -107,8 +114,7 @@ def render_pdf(html_text: str) -> bytes:
     notice = _FontToolsNotice()
     LOGGER.addFilter(notice)
     try:
-        embedded = _EMBEDDED_FONT.search(html_text)
-        face = embedded.group(1) if embedded and "@font-face" in embedded.group(1) else None
+        face = fonts or embedded_fonts(html_text)
         with private_fontconfig():
             font_config = FontConfiguration()
         stylesheet = CSS(string=face or font_face_css(), font_config=font_config)
